@@ -1,0 +1,37 @@
+// Bundles the main-process entry points with esbuild. The preload must be a single file:
+// a sandboxed preload can only require('electron').
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  external: ['electron'],
+  define: {
+    'process.env.CLOUDSHELF_VERSION': JSON.stringify(pkg.version),
+  },
+};
+
+const entries = [
+  { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' },
+  {
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    target: 'chrome140',
+  },
+  { entryPoints: ['electron/hosts/web/main.ts'], outfile: 'dist/electron/web.cjs' },
+];
+
+if (watch) {
+  const { context } = await import('esbuild');
+  for (const entry of entries) await (await context({ ...common, ...entry })).watch();
+} else {
+  await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** Every failure that crosses the API boundary carries one of these codes. */
+export const ApiErrorCode = z.enum([
+  'InvalidArguments',
+  'UnknownCall',
+  'Unauthorized',
+  'Forbidden',
+  'NotFound',
+  'Unavailable',
+  'Internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+/** What a user sees: what happened (`message`) and what to do about it (`hint`). Never a stack. */
+export const ApiErrorPayload = z.object({
+  code: ApiErrorCode,
+  message: z.string(),
+  hint: z.string().optional(),
+});
+export type ApiErrorPayload = z.infer<typeof ApiErrorPayload>;
+
+/** Thrown by handlers on the main side and re-thrown by transports on the renderer side. */
+export class CloudshelfError extends Error {
+  readonly code: ApiErrorCode;
+  readonly hint: string | undefined;
+
+  constructor(code: ApiErrorCode, message: string, hint?: string) {
+    super(message);
+    this.name = 'CloudshelfError';
+    this.code = code;
+    this.hint = hint;
+  }
+
+  toPayload(): ApiErrorPayload {
+    return this.hint === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, hint: this.hint };
+  }
+
+  static fromPayload(payload: ApiErrorPayload): CloudshelfError {
+    return new CloudshelfError(payload.code, payload.message, payload.hint);
+  }
+}
+
+/** The wire shape of every call's answer, on every transport. */
+export const CallOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ApiErrorPayload }),
+]);
+export type CallOutcome = z.infer<typeof CallOutcome>;
+
+/** Unwraps a transport answer into a value or a thrown CloudshelfError. */
+export function unwrapOutcome(raw: unknown): unknown {
+  const parsed = CallOutcome.safeParse(raw);
+  if (!parsed.success) {
+    throw new CloudshelfError(
+      'Internal',
+      'Cloudshelf received an answer it could not read from its main process.',
+      'Restart Cloudshelf; if this keeps happening, report it with the log file.',
+    );
+  }
+  if (parsed.data.ok) return parsed.data.value;
+  throw CloudshelfError.fromPayload(parsed.data.error);
+}

@@ -1,0 +1,5 @@
+export * from './api';
+export * from './calls';
+export * from './channels';
+export * from './errors';
+export * from './schemas';
