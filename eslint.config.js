@@ -9,19 +9,35 @@ import { builtinModules } from 'node:module';
 // Node, Electron or AWS directly. Everything they need comes through the shared contract.
 const browserSafeImports = {
   paths: [
-    { name: 'electron', message: 'renderer/ and shared/ must not import electron; use the api module.' },
+    {
+      name: 'electron',
+      message: 'renderer/ and shared/ must not import electron; use the api module.',
+    },
     ...builtinModules.map((name) => ({ name, message: 'Node built-ins are main-process only.' })),
   ],
   patterns: [
     { group: ['node:*'], message: 'Node built-ins are main-process only.' },
-    { group: ['@aws-sdk/*', '@smithy/*', 'aws-sdk'], message: 'AWS SDK code lives in electron/core only.' },
-    { group: ['**/electron/**', '!electron'], message: 'Import the shared contract, not main-process code.' },
+    {
+      group: ['@aws-sdk/*', '@smithy/*', 'aws-sdk'],
+      message: 'AWS SDK code lives in electron/core only.',
+    },
+    {
+      group: ['**/electron/**', '!electron'],
+      message: 'Import the shared contract, not main-process code.',
+    },
   ],
 };
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**'],
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.cache/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -35,13 +51,19 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: globals.node },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: globals.node,
+    },
   },
   {
     files: ['electron/**/*.ts', 'e2e/**/*.ts', '*.config.ts'],

@@ -62,7 +62,7 @@ export async function dispatch(
   }
   try {
     const handler = handlers[name] as Handler<CallName>;
-    const value = await handler(parsed.data as ParsedCallArgs<CallName>, context);
+    const value = await handler(parsed.data, context);
     return { ok: true, value };
   } catch (error) {
     if (error instanceof CloudshelfError) {

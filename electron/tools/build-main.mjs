@@ -21,10 +21,12 @@ const common = {
 
 const entries = [
   { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' },
+  // Parsed on every window load; minified because it carries the contract's zod schemas.
   {
     entryPoints: ['electron/preload.ts'],
     outfile: 'dist/electron/preload.cjs',
     target: 'chrome140',
+    minify: true,
   },
   { entryPoints: ['electron/hosts/web/main.ts'], outfile: 'dist/electron/web.cjs' },
 ];

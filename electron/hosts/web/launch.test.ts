@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, parseArgs, type LaunchIo } from './launch';
+import { makeTempSite, rawRequest, type TempSite } from './test-helpers';
+
+describe('parseArgs', () => {
+  it('defaults to port 0 (a free port)', () => {
+    expect(parseArgs([])).toEqual({ ok: true, port: 0, help: false });
+  });
+
+  it('reads --port <n> and --port=<n>', () => {
+    expect(parseArgs(['--port', '8080'])).toEqual({ ok: true, port: 8080, help: false });
+    expect(parseArgs(['--port=65535'])).toEqual({ ok: true, port: 65535, help: false });
+    expect(parseArgs(['--port', '0'])).toEqual({ ok: true, port: 0, help: false });
+  });
+
+  it.each([
+    [['--port'], 'needs a number'],
+    [['--port', 'abc'], '"abc"'],
+    [['--port', '65536'], 'from 0 to 65535'],
+    [['--port', '-1'], 'from 0 to 65535'],
+    [['--port', '80.5'], 'from 0 to 65535'],
+    [['--port='], 'from 0 to 65535'],
+    [['--host', '0.0.0.0'], 'unknown argument "--host"'],
+  ])('refuses %j', (argv, expected) => {
+    const result = parseArgs(argv);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain(expected);
+  });
+});
+
+describe('main', () => {
+  let site: TempSite;
+  beforeAll(async () => {
+    site = await makeTempSite();
+  });
+  afterAll(() => site.remove());
+
+  function io(staticDir: string): LaunchIo & { stdout: string[]; stderr: string[] } {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    return {
+      stdout,
+      stderr,
+      out: (line) => stdout.push(line),
+      err: (line) => stderr.push(line),
+      version: '3.2.1',
+      env: {
+        AWS_CONFIG_FILE: path.join(staticDir, 'none'),
+        AWS_SHARED_CREDENTIALS_FILE: path.join(staticDir, 'none'),
+      },
+      staticDir,
+    };
+  }
+
+  it('prints exactly one line with the address and token, and that address works', async () => {
+    const streams = io(site.root);
+    const result = await main(['--port', '0'], streams);
+    try {
+      expect(result.exitCode).toBe(0);
+      expect(streams.stdout).toHaveLength(1);
+      const match = /^Cloudshelf: http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]{43})$/.exec(
+        streams.stdout[0] ?? '',
+      );
+      expect(match).not.toBeNull();
+      const port = Number(match?.[1]);
+      const page = await rawRequest({ port, path: '/' });
+      expect(page.status).toBe(200);
+      const info = await rawRequest({
+        port,
+        method: 'POST',
+        path: '/api/call/app.info',
+        headers: { 'content-type': 'application/json', 'x-cloudshelf-token': match?.[2] ?? '' },
+        body: '{}',
+      });
+      expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { version: '3.2.1' } });
+    } finally {
+      await result.server?.close();
+    }
+  });
+
+  it('exits 2 with one line for a bad port, printing nothing on stdout', async () => {
+    const streams = io(site.root);
+    const result = await main(['--port', 'eighty'], streams);
+    expect(result.exitCode).toBe(2);
+    expect(streams.stdout).toEqual([]);
+    expect(streams.stderr).toHaveLength(1);
+    expect(streams.stderr[0]).toContain('--port must be a whole number');
+  });
+
+  it('tells to run npm run build when the renderer build is missing', async () => {
+    const streams = io(path.join(site.base, 'missing'));
+    const result = await main([], streams);
+    expect(result.exitCode).toBe(1);
+    expect(streams.stderr).toHaveLength(1);
+    expect(streams.stderr[0]).toContain('npm run build');
+  });
+
+  it('says which port is taken when it cannot listen', async () => {
+    const first = await main([], io(site.root));
+    try {
+      const streams = io(site.root);
+      const second = await main(['--port', String(first.server?.port)], streams);
+      expect(second.exitCode).toBe(1);
+      expect(streams.stderr[0]).toContain(`port ${first.server?.port} is already in use`);
+    } finally {
+      await first.server?.close();
+    }
+  });
+});

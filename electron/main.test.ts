@@ -1,0 +1,201 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { callChannel, callNames } from '../shared/contract';
+import { appContentSecurityPolicy } from './window/app-protocol';
+import { secureWebPreferences } from './window/security';
+
+/** A stand-in for the parts of Electron main.ts touches; every call is recorded. */
+const electron = await vi.hoisted(async () => {
+  // Imported here because vi.hoisted runs before the module's own imports.
+  const { EventEmitter } = await import('node:events');
+  class FakeWebContents extends EventEmitter {
+    readonly session = {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+    };
+    readonly send = vi.fn();
+    readonly setWindowOpenHandler = vi.fn();
+    isDestroyed(): boolean {
+      return false;
+    }
+  }
+  class FakeBrowserWindow extends EventEmitter {
+    static readonly instances: FakeBrowserWindow[] = [];
+    static getAllWindows(): FakeBrowserWindow[] {
+      return FakeBrowserWindow.instances;
+    }
+    readonly webContents = new FakeWebContents();
+    readonly loadURL = vi.fn(() => Promise.resolve());
+    readonly show = vi.fn();
+    constructor(readonly options: unknown) {
+      super();
+      FakeBrowserWindow.instances.push(this);
+    }
+    isDestroyed(): boolean {
+      return false;
+    }
+    isMinimized(): boolean {
+      return false;
+    }
+    restore(): void {}
+    focus(): void {}
+  }
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    requestSingleInstanceLock: vi.fn(() => true),
+    enableSandbox: vi.fn(),
+    whenReady: vi.fn(() => Promise.resolve()),
+    isReady: vi.fn(() => true),
+    getVersion: vi.fn(() => '9.8.7'),
+    quit: vi.fn(),
+  });
+  return {
+    app,
+    FakeBrowserWindow,
+    FakeWebContents,
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+    Menu: {
+      setApplicationMenu: vi.fn(),
+      buildFromTemplate: vi.fn((template: unknown) => template),
+    },
+    shell: { openExternal: vi.fn(() => Promise.resolve()) },
+  };
+});
+
+vi.mock('electron', () => ({
+  app: electron.app,
+  BrowserWindow: electron.FakeBrowserWindow,
+  protocol: electron.protocol,
+  ipcMain: electron.ipcMain,
+  Menu: electron.Menu,
+  shell: electron.shell,
+}));
+
+async function startMain(): Promise<void> {
+  vi.resetModules();
+  await import('./main');
+  // Let whenReady().then(onReady) run.
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('main process wiring', () => {
+  const logged: string[] = [];
+
+  beforeEach(() => {
+    vi.clearAllMocks();
+    electron.app.removeAllListeners();
+    electron.FakeBrowserWindow.instances.length = 0;
+    logged.length = 0;
+    vi.spyOn(console, 'log').mockImplementation((message: string) => {
+      logged.push(message);
+    });
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('registers app:// as a privileged scheme before ready, and sandboxes all renderers', async () => {
+    await startMain();
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+      },
+    ]);
+    const registered = electron.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0];
+    const ready = electron.app.whenReady.mock.invocationCallOrder[0];
+    expect(registered).toBeLessThan(ready ?? 0);
+    expect(electron.app.enableSandbox).toHaveBeenCalledOnce();
+  });
+
+  it('serves app:// with the CSP and refuses traversal', async () => {
+    await startMain();
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    const handler = electron.protocol.handle.mock.calls[0]?.[1] as (
+      r: Request,
+    ) => Promise<Response>;
+    const response = await handler(new Request('app://cloudshelf/..%2f..%2fpackage.json'));
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-security-policy')).toBe(appContentSecurityPolicy);
+  });
+
+  it('opens one secure window on app://cloudshelf/index.html with the bundled preload', async () => {
+    await startMain();
+    expect(electron.FakeBrowserWindow.instances).toHaveLength(1);
+    const window = electron.FakeBrowserWindow.instances[0];
+    const options = window?.options as { webPreferences: { preload: string } };
+    expect(options.webPreferences.preload).toMatch(/preload\.cjs$/);
+    expect(options.webPreferences).toEqual(secureWebPreferences(options.webPreferences.preload));
+    expect(window?.loadURL).toHaveBeenCalledWith('app://cloudshelf/index.html');
+  });
+
+  it('registers a handler for every call in the contract', async () => {
+    await startMain();
+    const channels = electron.ipcMain.handle.mock.calls.map(([channel]) => channel as string);
+    expect(channels.sort()).toEqual(callNames.map(callChannel).sort());
+  });
+
+  it('refuses a call from a frame that is not the app', async () => {
+    await startMain();
+    const call = electron.ipcMain.handle.mock.calls.find(
+      ([channel]) => channel === callChannel('app.info'),
+    )?.[1] as (event: unknown, args: unknown) => Promise<unknown>;
+    await expect(
+      call({ senderFrame: { url: 'https://evil.example/' } }, {}),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+    await expect(
+      call({ senderFrame: { url: 'app://cloudshelf/index.html' } }, {}),
+    ).resolves.toMatchObject({ ok: true, value: { version: '9.8.7', host: 'electron' } });
+  });
+
+  it('guards every webContents created, including ones it did not create itself', async () => {
+    await startMain();
+    const contents = new electron.FakeWebContents();
+    electron.app.emit('web-contents-created', {}, contents);
+    expect(contents.listenerCount('will-navigate')).toBe(1);
+    expect(contents.listenerCount('will-redirect')).toBe(1);
+    expect(contents.listenerCount('will-attach-webview')).toBe(1);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
+    expect(contents.session.setPermissionRequestHandler).toHaveBeenCalledOnce();
+    expect(contents.session.setPermissionCheckHandler).toHaveBeenCalledOnce();
+
+    const openWindow = contents.setWindowOpenHandler.mock.calls[0]?.[0] as (d: {
+      url: string;
+    }) => unknown;
+    expect(openWindow({ url: 'https://console.aws.amazon.com/' })).toEqual({ action: 'deny' });
+    expect(openWindow({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith(
+      'https://console.aws.amazon.com/',
+    );
+  });
+
+  it('quits when the last window closes, except on macOS', async () => {
+    await startMain();
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform');
+    try {
+      Object.defineProperty(process, 'platform', { value: 'darwin' });
+      electron.app.emit('window-all-closed');
+      expect(electron.app.quit).not.toHaveBeenCalled();
+      Object.defineProperty(process, 'platform', { value: 'linux' });
+      electron.app.emit('window-all-closed');
+      expect(electron.app.quit).toHaveBeenCalledOnce();
+    } finally {
+      if (platform) Object.defineProperty(process, 'platform', platform);
+    }
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    electron.app.requestSingleInstanceLock.mockReturnValueOnce(false);
+    await startMain();
+    expect(electron.app.quit).toHaveBeenCalledOnce();
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+    expect(electron.FakeBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('logs with the [cloudshelf] prefix', async () => {
+    await startMain();
+    expect(logged.length).toBeGreaterThan(0);
+    for (const line of logged) expect(line).toMatch(/^\[cloudshelf\] /);
+  });
+});
