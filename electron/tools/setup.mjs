@@ -59,19 +59,29 @@ const chromiumCandidates = [
   '/usr/bin/chromium-browser',
 ];
 let chromium = chromiumCandidates.find((path) => path && existsSync(path));
-if (!chromium && process.platform === 'linux' && existsSync('/usr/bin/apt-get')) {
-  const asRoot = process.getuid?.() === 0;
-  const prefix = asRoot ? [] : ['sudo', '-n'];
-  say('installing Debian’s chromium for the end-to-end tests…');
-  const [cmd, ...rest] = [...prefix, 'apt-get'];
-  const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (
-    run(cmd, [...rest, 'update', '-qq'], { env: aptEnv }) &&
-    run(cmd, [...rest, 'install', '-y', '-qq', 'chromium'], { env: aptEnv })
-  ) {
-    chromium = '/usr/bin/chromium';
-  }
+
+// Debian packages, where apt exists: as root directly, else through passwordless sudo.
+const canApt = process.platform === 'linux' && existsSync('/usr/bin/apt-get');
+let aptUpdated = false;
+function aptInstall(pkg) {
+  const [cmd, ...rest] = [...(process.getuid?.() === 0 ? [] : ['sudo', '-n']), 'apt-get'];
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) aptUpdated = run(cmd, [...rest, 'update', '-qq'], { env });
+  return aptUpdated && run(cmd, [...rest, 'install', '-y', '-qq', pkg], { env });
 }
+
+if (!chromium && canApt) {
+  say('installing Debian’s chromium for the end-to-end tests…');
+  if (aptInstall('chromium')) chromium = '/usr/bin/chromium';
+}
+
+// 4. The AWS CLI, optional: the sandbox's CLI conformance suite uses it and skips without it.
+let awsCli = quiet('sh', ['-c', 'command -v aws']).ok;
+if (!awsCli && canApt) {
+  say('installing Debian’s awscli for the sandbox’s CLI tests…');
+  awsCli = aptInstall('awscli');
+}
+
 let playwrightChromium = false;
 if (!chromium) {
   say('no system Chromium; trying Playwright’s own Chromium build…');
@@ -84,6 +94,11 @@ say(
     ? 'Electron binary installed: `npm start` opens the desktop window.'
     : 'the Electron binary could not be downloaded (no internet?): the desktop window needs it, ' +
         'but browser mode (`npm run web`) and `npm test` work without it.',
+);
+say(
+  awsCli
+    ? 'AWS CLI found: the sandbox is also tested through it.'
+    : 'no AWS CLI: the sandbox’s CLI tests will be skipped (the SDK tests still run).',
 );
 if (chromium) say(`end-to-end tests will use ${chromium}.`);
 else if (playwrightChromium) say('end-to-end tests will use Playwright’s Chromium.');
