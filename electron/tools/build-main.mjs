@@ -1,7 +1,7 @@
 // Bundles the main-process entry points with esbuild. The preload must be a single file:
 // a sandboxed preload can only require('electron').
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -29,7 +29,15 @@ const entries = [
     minify: true,
   },
   { entryPoints: ['electron/hosts/web/main.ts'], outfile: 'dist/electron/web.cjs' },
+  { entryPoints: ['electron/sandbox/main.ts'], outfile: 'dist/electron/sandbox.cjs' },
 ];
+
+// The registry snapshot is data the bundles read at run time (dist/registry/ beside them).
+mkdirSync('dist/registry', { recursive: true });
+copyFileSync(
+  'electron/registry/cloudformation-resource-schemas.tgz',
+  'dist/registry/cloudformation-resource-schemas.tgz',
+);
 
 if (watch) {
   const { context } = await import('esbuild');

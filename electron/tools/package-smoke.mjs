@@ -247,7 +247,9 @@ async function checkPackagedApp(appOutDir) {
   for (const path of paths) {
     if (!path.endsWith('.cjs')) continue;
     const source = extractFile(asarPath, path).toString('utf8');
-    const bare = [...source.matchAll(/\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)]
+    // A `require(` right after a quote is text inside a string (ajv keeps such strings for
+    // its standalone code generator), not a call.
+    const bare = [...source.matchAll(/(?<!['"`])\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)]
       .map((match) => match[1] ?? '')
       .filter((id) => !builtins.has(id.replace(/^node:/, '')));
     if (bare.length > 0) {

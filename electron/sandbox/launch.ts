@@ -1,0 +1,230 @@
+import { parseFaultConfig, type CreateFailure, type FaultConfig } from './faults';
+import {
+  defaultMutationDelayMs,
+  startSandbox,
+  type RunningSandbox,
+  type SandboxOptions,
+} from './index';
+
+/** A fixed default, so `--endpoint-url http://127.0.0.1:4599` works in docs and scripts. */
+export const defaultPort = 4599;
+
+export const usage = `Usage: npm run sandbox -- [options]
+  --port <n>                 port on 127.0.0.1 (default ${defaultPort}; 0 picks a free one)
+  --delay <ms>               time per lifecycle step of a create/update/delete (default ${defaultMutationDelayMs})
+  --no-seed                  start with no sample data
+  --latency <ms>             add latency to every answer
+  --throttle-rate <0..1>     share of calls answered ThrottlingException
+  --region-rps <n>           calls per second per account and region before throttling
+  --error-rate <0..1>        share of calls answered with a 5xx
+  --down <region>[:refuse|unavailable]   a region that is down (repeatable; default refuse)
+  --deny <region>            a region that answers AccessDenied (repeatable)
+  --fail-create <TypeName|*>[:message]  creates of that type end FAILED (repeatable)
+  --fault-seed <n>           seed for the random faults (default 1)
+  --verbose                  log every call on stderr`;
+
+export interface LaunchOptions {
+  port: number;
+  mutationDelayMs: number;
+  seed: boolean;
+  faults: FaultConfig;
+  verbose: boolean;
+}
+
+export type ParsedArgs =
+  { ok: true; help: boolean; options: LaunchOptions } | { ok: false; message: string };
+
+const valueFlags = [
+  '--port',
+  '--delay',
+  '--latency',
+  '--throttle-rate',
+  '--region-rps',
+  '--error-rate',
+  '--down',
+  '--deny',
+  '--fail-create',
+  '--fault-seed',
+] as const;
+type ValueFlag = (typeof valueFlags)[number];
+
+/** Reads the flags; anything unknown or malformed is refused, never ignored. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const options: LaunchOptions = {
+    port: defaultPort,
+    mutationDelayMs: defaultMutationDelayMs,
+    seed: true,
+    faults: {},
+    verbose: false,
+  };
+  const faults: FaultConfig = {};
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    if (arg === '--no-seed') {
+      options.seed = false;
+      continue;
+    }
+    if (arg === '--verbose') {
+      options.verbose = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!(valueFlags as readonly string[]).includes(name)) {
+      return { ok: false, message: `unknown argument "${arg}" (see --help)` };
+    }
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '') {
+      return { ok: false, message: `${name} needs a value (see --help)` };
+    }
+    const problem = apply(name as ValueFlag, value, options, faults);
+    if (problem) return { ok: false, message: problem };
+  }
+  const checked = parseFaultConfig(faults);
+  if (!checked.ok) return { ok: false, message: checked.message };
+  options.faults = checked.config;
+  return { ok: true, help, options };
+}
+
+function apply(
+  flag: ValueFlag,
+  value: string,
+  options: LaunchOptions,
+  faults: FaultConfig,
+): string | undefined {
+  const whole = (min: number, max: number): number | undefined =>
+    /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? Number(value) : undefined;
+  const rate = (): number | undefined =>
+    /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(value) ? Number(value) : undefined;
+  switch (flag) {
+    case '--port': {
+      const port = whole(0, 65535);
+      if (port === undefined)
+        return `--port must be a whole number from 0 to 65535 (got "${value}")`;
+      options.port = port;
+      return undefined;
+    }
+    case '--delay': {
+      const delay = whole(0, 3_600_000);
+      if (delay === undefined)
+        return `--delay must be milliseconds from 0 to 3600000 (got "${value}")`;
+      options.mutationDelayMs = delay;
+      return undefined;
+    }
+    case '--latency': {
+      const latency = whole(0, 600_000);
+      if (latency === undefined)
+        return `--latency must be milliseconds from 0 to 600000 (got "${value}")`;
+      faults.latencyMs = latency;
+      return undefined;
+    }
+    case '--throttle-rate':
+    case '--error-rate': {
+      const share = rate();
+      if (share === undefined) return `${flag} must be a number from 0 to 1 (got "${value}")`;
+      if (flag === '--throttle-rate') faults.throttleRate = share;
+      else faults.serverErrorRate = share;
+      return undefined;
+    }
+    case '--region-rps': {
+      const rps = /^\d+(\.\d+)?$/.test(value) ? Number(value) : 0;
+      if (rps <= 0) return `--region-rps must be a number above 0 (got "${value}")`;
+      faults.regionRps = rps;
+      return undefined;
+    }
+    case '--fault-seed': {
+      const seed = whole(0, 2 ** 31);
+      if (seed === undefined) return `--fault-seed must be a whole number (got "${value}")`;
+      faults.randomSeed = seed;
+      return undefined;
+    }
+    case '--down': {
+      const [region, mode = 'refuse'] = value.split(':');
+      if (!region || !isRegion(region) || (mode !== 'refuse' && mode !== 'unavailable')) {
+        return `--down takes <region>[:refuse|unavailable], e.g. eu-west-1:unavailable (got "${value}")`;
+      }
+      faults.downRegions = { ...faults.downRegions, [region]: mode };
+      return undefined;
+    }
+    case '--deny': {
+      if (!isRegion(value)) return `--deny takes a region name, e.g. eu-west-1 (got "${value}")`;
+      faults.accessDeniedRegions = [...(faults.accessDeniedRegions ?? []), value];
+      return undefined;
+    }
+    case '--fail-create': {
+      const match = /^(\*|[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+)(?::(.+))?$/.exec(value);
+      if (!match)
+        return `--fail-create takes <TypeName|*>[:message], e.g. AWS::S3::Bucket:Quota reached (got "${value}")`;
+      const failure: CreateFailure = {
+        message: match[2] ?? 'Simulated failure (sandbox --fail-create)',
+      };
+      if (match[1] !== '*' && match[1] !== undefined) failure.typeName = match[1];
+      faults.failCreates = [...(faults.failCreates ?? []), failure];
+      return undefined;
+    }
+  }
+}
+
+function isRegion(value: string): boolean {
+  return /^[a-z]{2}(-[a-z]+)+-\d+$/.test(value);
+}
+
+export interface LaunchIo {
+  /** Receives exactly one line on success: the endpoint. */
+  out(line: string): void;
+  /** Errors and, with --verbose, one line per call. */
+  err(line: string): void;
+}
+
+export type LaunchResult =
+  { exitCode: 0; sandbox: RunningSandbox } | { exitCode: number; sandbox?: undefined };
+
+/** Starts the sandbox; never throws: every failure is one line on `err` and an exit code. */
+export async function main(
+  argv: readonly string[],
+  io: LaunchIo,
+  start: (options: SandboxOptions) => Promise<RunningSandbox> = startSandbox,
+): Promise<LaunchResult> {
+  const args = parseArgs(argv);
+  if (!args.ok) {
+    io.err(`cloudshelf-sandbox: ${args.message}`);
+    return { exitCode: 2 };
+  }
+  if (args.help) {
+    io.out(usage);
+    return { exitCode: 0 };
+  }
+  const { port, mutationDelayMs, seed, faults, verbose } = args.options;
+  try {
+    const sandbox = await start({
+      port,
+      mutationDelayMs,
+      seed,
+      faults,
+      ...(verbose
+        ? {
+            log: (line: string) => {
+              io.err(`cloudshelf-sandbox: ${line}`);
+            },
+          }
+        : {}),
+    });
+    io.out(`Sandbox endpoint: ${sandbox.endpoint}`);
+    return { exitCode: 0, sandbox };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.err(
+      code === 'EADDRINUSE'
+        ? `cloudshelf-sandbox: port ${port} is already in use; pick another with --port <n>, or --port 0 for a free one.`
+        : code === 'EACCES'
+          ? `cloudshelf-sandbox: not allowed to listen on port ${port}; pick a port above 1023, or --port 0.`
+          : `cloudshelf-sandbox: could not start (${error instanceof Error ? error.message : String(error)}).`,
+    );
+    return { exitCode: 1 };
+  }
+}
