@@ -2,7 +2,7 @@ import { CreateResourceCommand, ListResourcesCommand } from '@aws-sdk/client-clo
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from './index';
 import { cloudControlClient } from './test-support/clients';
-import { rawRequest } from './test-support/raw-http';
+import { rawRequest } from '../test-support/raw-http';
 import { manualClock, startTestSandbox } from './test-support/sandbox';
 
 let sandbox: RunningSandbox;

@@ -91,58 +91,76 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return { ok: true, help, options };
 }
 
+/** A flag that takes one number: how to read it, what a refusal says it takes, where it goes. */
+interface NumberFlag {
+  /** The number in `value`, or undefined when it is malformed or out of range. */
+  read(value: string): number | undefined;
+  expects: string;
+  set(number: number, options: LaunchOptions, faults: FaultConfig): void;
+}
+
+const wholeUpTo =
+  (max: number) =>
+  (value: string): number | undefined =>
+    /^\d+$/.test(value) && Number(value) <= max ? Number(value) : undefined;
+const share = (value: string): number | undefined =>
+  /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(value) ? Number(value) : undefined;
+const aboveZero = (value: string): number | undefined =>
+  /^\d+(\.\d+)?$/.test(value) && Number(value) > 0 ? Number(value) : undefined;
+
+const toOption =
+  (key: 'port' | 'mutationDelayMs'): NumberFlag['set'] =>
+  (number, options) => {
+    options[key] = number;
+  };
+const toFault =
+  (
+    key: 'latencyMs' | 'throttleRate' | 'serverErrorRate' | 'regionRps' | 'randomSeed',
+  ): NumberFlag['set'] =>
+  (number, _options, faults) => {
+    faults[key] = number;
+  };
+
+const numberFlags: Partial<Record<ValueFlag, NumberFlag>> = {
+  '--port': {
+    read: wholeUpTo(65535),
+    expects: 'a whole number from 0 to 65535',
+    set: toOption('port'),
+  },
+  '--delay': {
+    read: wholeUpTo(3_600_000),
+    expects: 'milliseconds from 0 to 3600000',
+    set: toOption('mutationDelayMs'),
+  },
+  '--latency': {
+    read: wholeUpTo(600_000),
+    expects: 'milliseconds from 0 to 600000',
+    set: toFault('latencyMs'),
+  },
+  '--throttle-rate': { read: share, expects: 'a number from 0 to 1', set: toFault('throttleRate') },
+  '--error-rate': { read: share, expects: 'a number from 0 to 1', set: toFault('serverErrorRate') },
+  '--region-rps': { read: aboveZero, expects: 'a number above 0', set: toFault('regionRps') },
+  '--fault-seed': {
+    read: wholeUpTo(2 ** 31),
+    expects: 'a whole number',
+    set: toFault('randomSeed'),
+  },
+};
+
 function apply(
   flag: ValueFlag,
   value: string,
   options: LaunchOptions,
   faults: FaultConfig,
 ): string | undefined {
-  const whole = (min: number, max: number): number | undefined =>
-    /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? Number(value) : undefined;
-  const rate = (): number | undefined =>
-    /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(value) ? Number(value) : undefined;
+  const numberFlag = numberFlags[flag];
+  if (numberFlag) {
+    const number = numberFlag.read(value);
+    if (number === undefined) return `${flag} must be ${numberFlag.expects} (got "${value}")`;
+    numberFlag.set(number, options, faults);
+    return undefined;
+  }
   switch (flag) {
-    case '--port': {
-      const port = whole(0, 65535);
-      if (port === undefined)
-        return `--port must be a whole number from 0 to 65535 (got "${value}")`;
-      options.port = port;
-      return undefined;
-    }
-    case '--delay': {
-      const delay = whole(0, 3_600_000);
-      if (delay === undefined)
-        return `--delay must be milliseconds from 0 to 3600000 (got "${value}")`;
-      options.mutationDelayMs = delay;
-      return undefined;
-    }
-    case '--latency': {
-      const latency = whole(0, 600_000);
-      if (latency === undefined)
-        return `--latency must be milliseconds from 0 to 600000 (got "${value}")`;
-      faults.latencyMs = latency;
-      return undefined;
-    }
-    case '--throttle-rate':
-    case '--error-rate': {
-      const share = rate();
-      if (share === undefined) return `${flag} must be a number from 0 to 1 (got "${value}")`;
-      if (flag === '--throttle-rate') faults.throttleRate = share;
-      else faults.serverErrorRate = share;
-      return undefined;
-    }
-    case '--region-rps': {
-      const rps = /^\d+(\.\d+)?$/.test(value) ? Number(value) : 0;
-      if (rps <= 0) return `--region-rps must be a number above 0 (got "${value}")`;
-      faults.regionRps = rps;
-      return undefined;
-    }
-    case '--fault-seed': {
-      const seed = whole(0, 2 ** 31);
-      if (seed === undefined) return `--fault-seed must be a whole number (got "${value}")`;
-      faults.randomSeed = seed;
-      return undefined;
-    }
     case '--down': {
       const [region, mode = 'refuse'] = value.split(':');
       if (!region || !isRegion(region) || (mode !== 'refuse' && mode !== 'unavailable')) {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloudControlHeaders, rawRequest } from './test-support/raw-http';
+import { rawRequest } from '../test-support/raw-http';
+import { cloudControlHeaders } from './test-support/signed-headers';
 
 // The real entry point, bundled as the build bundles it, run as a process.
 let dir: string;
@@ -64,6 +65,7 @@ describe('electron/sandbox/main.ts as a process', () => {
       const port = await proc.endpoint;
       const res = await rawRequest({
         port,
+        method: 'POST',
         headers: cloudControlHeaders('ListResources'),
         body: '{"TypeName":"AWS::SageMaker::Image"}',
       });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountIdFor } from './account';
 import type { RunningSandbox } from './index';
-import { cloudControlHeaders, rawRequest, signedHeaders } from './test-support/raw-http';
+import { rawRequest } from '../test-support/raw-http';
+import { cloudControlHeaders, signedHeaders } from './test-support/signed-headers';
 import { startTestSandbox } from './test-support/sandbox';
 
 let sandbox: RunningSandbox;
@@ -23,7 +24,7 @@ const parse = (text: string): Record<string, unknown> =>
   JSON.parse(text) as Record<string, unknown>;
 
 const post = (headers: Record<string, string>, body = '{}', path = '/') =>
-  rawRequest({ port: sandbox.port, headers, body, path });
+  rawRequest({ port: sandbox.port, method: 'POST', path, headers, body });
 
 describe('awsJson1_0 framing', () => {
   it('answers with the JSON 1.0 content type, a request id, and epoch-second numbers', async () => {

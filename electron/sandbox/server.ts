@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { readRequestBody } from '../hosts/request-body';
 import { accountIdFor } from './account';
 import {
   ServiceError,
@@ -11,7 +12,6 @@ import {
 import type { CloudControlService } from './cloudcontrol/service';
 import { controlPrefix, handleControl } from './control';
 import type { Fault, FaultEngine } from './faults';
-import { readBody } from './http-body';
 import { parseAuthorization } from './sigv4';
 import {
   jsonErrorResponse,
@@ -40,6 +40,9 @@ export interface RequestHandlerDeps {
 
 type Protocol = 'json' | 'query';
 
+/** Cloud Control bodies are at most ~256 KiB of properties; 1 MiB leaves room for JSON. */
+const bodyLimit = 1024 * 1024;
+
 /**
  * One port, both protocols. The SigV4 credential scope names the service (cloudcontrolapi
  * → awsJson1_0 Cloud Control, cloudformation → awsQuery registry) and the region; the access
@@ -50,7 +53,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     const started = Date.now();
     const requestId = randomUUID();
     const pathname = new URL(req.url ?? '/', 'http://sandbox').pathname;
-    const body = await readBody(req);
+    const body = await readRequestBody(req, bodyLimit);
     if (!body.ok) {
       if (body.reason === 'too-large') {
         res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' });

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { readRequestBody } from '../request-body';
 import type { HttpError } from './http-util';
 
 export const defaultBodyLimit = 1024 * 1024;
@@ -15,15 +16,17 @@ function tooLarge(limit: number): HttpError {
 }
 
 /**
- * Reads a JSON request body of at most `limit` bytes. An empty body means "no arguments".
- * Oversized bodies are refused from Content-Length when declared, or as soon as the stream
- * passes the limit; the rest is drained rather than buffered.
+ * Reads a JSON request body of at most `limit` bytes (see readRequestBody). An empty body means
+ * "no arguments".
  */
-export function readJsonBody(req: IncomingMessage, limit = defaultBodyLimit): Promise<BodyResult> {
+export async function readJsonBody(
+  req: IncomingMessage,
+  limit = defaultBodyLimit,
+): Promise<BodyResult> {
   const contentType = req.headers['content-type'] ?? '';
   if (!/^application\/json\s*(;|$)/i.test(contentType)) {
     req.resume();
-    return Promise.resolve({
+    return {
       ok: false,
       error: {
         status: 415,
@@ -31,58 +34,30 @@ export function readJsonBody(req: IncomingMessage, limit = defaultBodyLimit): Pr
         message:
           'Cloudshelf calls must send their arguments as JSON (Content-Type: application/json).',
       },
-    });
-  }
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    req.resume();
-    return Promise.resolve({ ok: false, error: tooLarge(limit) });
-  }
-
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const settle = (result: BodyResult): void => {
-      if (settled) return;
-      settled = true;
-      resolve(result);
     };
-    req.on('data', (chunk: Buffer) => {
-      if (settled) return;
-      size += chunk.length;
-      if (size > limit) {
-        chunks.length = 0;
-        settle({ ok: false, error: tooLarge(limit) });
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', () => {
-      settle({
-        ok: false,
-        error: { status: 400, code: 'InvalidArguments', message: 'The request was cut off.' },
-      });
-    });
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') {
-        settle({ ok: true, value: undefined });
-        return;
-      }
-      try {
-        settle({ ok: true, value: JSON.parse(text) as unknown });
-      } catch {
-        settle({
-          ok: false,
-          error: {
-            status: 400,
-            code: 'InvalidArguments',
-            message: 'The request body is not valid JSON.',
-            hint: 'Send the call arguments as a JSON object, e.g. {}.',
-          },
-        });
-      }
-    });
-  });
+  }
+  const body = await readRequestBody(req, limit);
+  if (!body.ok) {
+    return {
+      ok: false,
+      error:
+        body.reason === 'too-large'
+          ? tooLarge(limit)
+          : { status: 400, code: 'InvalidArguments', message: 'The request was cut off.' },
+    };
+  }
+  if (body.text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(body.text) as unknown };
+  } catch {
+    return {
+      ok: false,
+      error: {
+        status: 400,
+        code: 'InvalidArguments',
+        message: 'The request body is not valid JSON.',
+        hint: 'Send the call arguments as a JSON object, e.g. {}.',
+      },
+    };
+  }
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, parseArgs, type LaunchIo } from './launch';
-import { makeTempSite, rawRequest, type TempSite } from './test-helpers';
+import { rawRequest } from '../../test-support/raw-http';
+import { makeTempSite, type TempSite } from './test-helpers';
 
 describe('parseArgs', () => {
   it('defaults to port 0 (a free port)', () => {

@@ -1,6 +1,7 @@
 // Entry point of browser mode, bundled to dist/electron/web.cjs. All logic lives in launch.ts
 // so it can be tested without starting a process.
 import path from 'node:path';
+import { stopOnSignals } from '../process-lifecycle';
 import { main } from './launch';
 
 async function run(): Promise<void> {
@@ -18,19 +19,7 @@ async function run(): Promise<void> {
     process.exitCode = result.exitCode;
     return;
   }
-  let stopping = false;
-  const stop = (): void => {
-    // A second Ctrl+C, or a close that hangs, still ends the process.
-    if (stopping) process.exit(130);
-    stopping = true;
-    setTimeout(() => process.exit(1), 3_000).unref();
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(server);
 }
 
 void run();

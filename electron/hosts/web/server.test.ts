@@ -7,7 +7,8 @@ import { EventBus } from '../../core/events';
 import { createHandlers } from '../handlers';
 import type { HandlerTable } from '../dispatch';
 import { startWebServer, type WebServer } from './server';
-import { makeTempSite, openStream, parseJson, rawRequest, type TempSite } from './test-helpers';
+import { rawRequest } from '../../test-support/raw-http';
+import { makeTempSite, openStream, parseJson, type TempSite } from './test-helpers';
 
 let site: TempSite;
 let bus: EventBus;

@@ -1,5 +1,5 @@
-// Shared by the browser-mode tests: a real renderer-like folder on disk and a raw HTTP
-// client that can send any Host or Origin (fetch would refuse to forge them).
+// Shared by the browser-mode tests: a real renderer-like folder on disk and a long-lived
+// event-stream client (one-shot requests go through electron/test-support/raw-http.ts).
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -24,46 +24,6 @@ export async function makeTempSite(): Promise<TempSite> {
   const secret = 'TOP-SECRET-aws_secret_access_key';
   await writeFile(path.join(base, 'secret.txt'), secret);
   return { base, root, secret, remove: () => rm(base, { recursive: true, force: true }) };
-}
-
-export interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-export function rawRequest(options: {
-  port: number;
-  path: string;
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string | Buffer;
-}): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: options.port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: options.headers,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
 }
 
 export function parseJson(text: string): unknown {

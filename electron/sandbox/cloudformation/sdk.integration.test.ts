@@ -1,17 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  CloudFormationClient,
   CloudFormationServiceException,
   DescribeTypeCommand,
   ListTypesCommand,
   paginateListTypes,
   TypeNotFoundException,
+  type CloudFormationClient,
   type ListTypesCommandInput,
 } from '@aws-sdk/client-cloudformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vendoredCatalog } from '../schema/test-helpers';
 import type { TypeCatalog } from '../schema/type-model';
+import { cloudFormationClient } from '../test-support/clients';
 import { handleCloudFormationQuery } from './query-handler';
 
 // The real AWS SDK, over real HTTP, against the awsQuery handler: if the SDK parses what we
@@ -41,11 +42,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  client = new CloudFormationClient({
+  client = cloudFormationClient(`http://127.0.0.1:${port}`, {
     region: 'eu-west-1',
-    endpoint: `http://127.0.0.1:${port}`,
-    credentials: { accessKeyId: 'AKIDSANDBOX', secretAccessKey: 'sandbox-secret' },
-    maxAttempts: 1,
+    accessKeyId: 'AKIDSANDBOX',
   });
 });
 

@@ -154,6 +154,21 @@ async function pollStatus(
   throw new Error(`request ${token} did not finish`);
 }
 
+/** get-resource of one image: the JSON in its ResourceDescription's Properties string. */
+async function imageProperties(
+  identifier: string,
+  region: string,
+  accessKeyId: string,
+): Promise<unknown> {
+  const got = parseJson(
+    await aws(['cloudcontrol', 'get-resource', '--type-name', IMAGE, '--identifier', identifier], {
+      region,
+      accessKeyId,
+    }),
+  );
+  return JSON.parse(field(field(got, 'ResourceDescription', isRecord), 'Properties', isString));
+}
+
 describe.skipIf(!cli)('AWS CLI against the sandbox', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     configDir = mkdtempSync(join(tmpdir(), 'cloudshelf-cli-'));
@@ -224,19 +239,11 @@ describe.skipIf(!cli)('AWS CLI against the sandbox', { timeout: 60_000 }, () => 
     const identifier = field(done, 'Identifier', isString);
     expect(identifier).toMatch(new RegExp(`^arn:aws:sagemaker:us-west-2:\\d{12}:image/${name}$`));
 
-    const got = parseJson(
-      await aws(
-        ['cloudcontrol', 'get-resource', '--type-name', IMAGE, '--identifier', identifier],
-        {
-          region,
-          accessKeyId,
-        },
-      ),
-    );
-    const model: unknown = JSON.parse(
-      field(field(got, 'ResourceDescription', isRecord), 'Properties', isString),
-    );
-    expect(model).toMatchObject({ ImageName: name, ImageRoleArn: ROLE_ARN, ImageArn: identifier });
+    expect(await imageProperties(identifier, region, accessKeyId)).toMatchObject({
+      ImageName: name,
+      ImageRoleArn: ROLE_ARN,
+      ImageArn: identifier,
+    });
 
     const updated = parseJson(
       await aws(
@@ -259,19 +266,10 @@ describe.skipIf(!cli)('AWS CLI against the sandbox', { timeout: 60_000 }, () => 
       (await pollStatus(field(updating, 'RequestToken', isString), region, accessKeyId))
         .OperationStatus,
     ).toBe('SUCCESS');
-    const after = parseJson(
-      await aws(
-        ['cloudcontrol', 'get-resource', '--type-name', IMAGE, '--identifier', identifier],
-        {
-          region,
-          accessKeyId,
-        },
-      ),
-    );
-    const patched: unknown = JSON.parse(
-      field(field(after, 'ResourceDescription', isRecord), 'Properties', isString),
-    );
-    expect(patched).toMatchObject({ ImageName: name, ImageDescription: 'set by the CLI' });
+    expect(await imageProperties(identifier, region, accessKeyId)).toMatchObject({
+      ImageName: name,
+      ImageDescription: 'set by the CLI',
+    });
 
     const deleted = parseJson(
       await aws(

@@ -3,23 +3,25 @@
  * real AWS clients (the JS SDK v3 or the AWS CLI) over HTTP: nothing is mocked.
  */
 import {
-  CloudControlClient,
   CloudControlServiceException,
   GetResourceRequestStatusCommand,
   paginateListResources,
   waitUntilResourceRequestSuccess,
+  type CloudControlClient,
   type ProgressEvent,
   type ResourceDescription,
 } from '@aws-sdk/client-cloudcontrol';
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { createReadStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
 import type { ResourceSchema } from '../../registry/resource-schema';
-
-/** Any secret works: the sandbox checks SigV4 syntax, not signatures against a key store. */
-export const SECRET_ACCESS_KEY = 'x';
+import {
+  cloudControlClient,
+  cloudFormationClient,
+  type ClientOptions as SandboxClientOptions,
+} from '../test-support/clients';
 
 /** The access key most tests use for the seeded account. */
 export const DEFAULT_ACCESS_KEY = 'AKIDSANDBOX';
@@ -46,11 +48,14 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${uniqueCounter}`;
 }
 
-export interface ClientOptions {
+export interface ClientOptions extends SandboxClientOptions {
+  /** Each suite names the region it talks to. */
   region: string;
-  accessKeyId?: string;
-  /** Defaults to 1: retries would hide the errors these suites assert. */
-  maxAttempts?: number;
+}
+
+/** The suites' clients belong to the seeded account unless a test names another key. */
+function withDefaultKey(options: ClientOptions): ClientOptions {
+  return { ...options, accessKeyId: options.accessKeyId ?? DEFAULT_ACCESS_KEY };
 }
 
 /** Creates SDK clients aimed at one endpoint and destroys them all at the end of a file. */
@@ -60,35 +65,20 @@ export class ClientPool {
   constructor(private readonly endpoint: () => string) {}
 
   cloudControl(options: ClientOptions): CloudControlClient {
-    const client = new CloudControlClient({
-      endpoint: this.endpoint(),
-      region: options.region,
-      credentials: {
-        accessKeyId: options.accessKeyId ?? DEFAULT_ACCESS_KEY,
-        secretAccessKey: SECRET_ACCESS_KEY,
-      },
-      maxAttempts: options.maxAttempts ?? 1,
-    });
-    this.clients.push(client);
-    return client;
+    return this.track(cloudControlClient(this.endpoint(), withDefaultKey(options)));
   }
 
   cloudFormation(options: ClientOptions): CloudFormationClient {
-    const client = new CloudFormationClient({
-      endpoint: this.endpoint(),
-      region: options.region,
-      credentials: {
-        accessKeyId: options.accessKeyId ?? DEFAULT_ACCESS_KEY,
-        secretAccessKey: SECRET_ACCESS_KEY,
-      },
-      maxAttempts: options.maxAttempts ?? 1,
-    });
-    this.clients.push(client);
-    return client;
+    return this.track(cloudFormationClient(this.endpoint(), withDefaultKey(options)));
   }
 
   destroyAll(): void {
     for (const client of this.clients.splice(0)) client.destroy();
+  }
+
+  private track<C extends { destroy(): void }>(client: C): C {
+    this.clients.push(client);
+    return client;
   }
 }
 

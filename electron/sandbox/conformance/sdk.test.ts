@@ -123,6 +123,18 @@ async function createImage(
   return requireValue(event, 'ProgressEvent');
 }
 
+/** An UpdateResource of one image with an RFC 6902 JSON Patch of `operations`. */
+function patchImage(
+  identifier: string,
+  ...operations: { op: string; path: string; value?: unknown }[]
+): UpdateResourceCommand {
+  return new UpdateResourceCommand({
+    TypeName: IMAGE,
+    Identifier: identifier,
+    PatchDocument: JSON.stringify(operations),
+  });
+}
+
 async function createImageAndWait(
   client: CloudControlClient,
   imageName: string,
@@ -418,14 +430,11 @@ describe('mutations: asynchronous requests, waiters and patches', () => {
     const identifier = await createImageAndWait(client, name, { ImageDisplayName: 'Before' });
 
     const updating = await client.send(
-      new UpdateResourceCommand({
-        TypeName: IMAGE,
-        Identifier: identifier,
-        PatchDocument: JSON.stringify([
-          { op: 'replace', path: '/ImageDisplayName', value: 'After' },
-          { op: 'add', path: '/ImageDescription', value: 'Patched by the conformance suite' },
-        ]),
-      }),
+      patchImage(
+        identifier,
+        { op: 'replace', path: '/ImageDisplayName', value: 'After' },
+        { op: 'add', path: '/ImageDescription', value: 'Patched by the conformance suite' },
+      ),
     );
     expect(updating.ProgressEvent?.Operation).toBe('UPDATE');
     const updated = await waitForSuccess(client, updating.ProgressEvent?.RequestToken);
@@ -441,13 +450,7 @@ describe('mutations: asynchronous requests, waiters and patches', () => {
     });
 
     const refused = await expectRejection(
-      client.send(
-        new UpdateResourceCommand({
-          TypeName: IMAGE,
-          Identifier: identifier,
-          PatchDocument: JSON.stringify([{ op: 'replace', path: '/ImageName', value: 'renamed' }]),
-        }),
-      ),
+      client.send(patchImage(identifier, { op: 'replace', path: '/ImageName', value: 'renamed' })),
     );
     expect(refused.error).toBeInstanceOf(NotUpdatableException);
     expect(refused.status).toBe(400);
@@ -463,21 +466,16 @@ describe('mutations: asynchronous requests, waiters and patches', () => {
     const name = uniqueName('token');
     const clientToken = `conformance-${name}`;
     const desired = JSON.stringify({ ImageName: name, ImageRoleArn: roleArn() });
+    // The same body with the same token each time: a replay, not a new request.
+    const sameCreate = (): CreateResourceCommand =>
+      new CreateResourceCommand({
+        TypeName: IMAGE,
+        DesiredState: desired,
+        ClientToken: clientToken,
+      });
 
-    const first = await client.send(
-      new CreateResourceCommand({
-        TypeName: IMAGE,
-        DesiredState: desired,
-        ClientToken: clientToken,
-      }),
-    );
-    const replay = await client.send(
-      new CreateResourceCommand({
-        TypeName: IMAGE,
-        DesiredState: desired,
-        ClientToken: clientToken,
-      }),
-    );
+    const first = await client.send(sameCreate());
+    const replay = await client.send(sameCreate());
     expect(replay.ProgressEvent?.RequestToken).toBe(first.ProgressEvent?.RequestToken);
 
     const conflict = await expectRejection(
@@ -494,13 +492,7 @@ describe('mutations: asynchronous requests, waiters and patches', () => {
 
     await waitForSuccess(client, first.ProgressEvent?.RequestToken);
     // A replay after completion still answers with the original request (kept for 7 days).
-    const late = await client.send(
-      new CreateResourceCommand({
-        TypeName: IMAGE,
-        DesiredState: desired,
-        ClientToken: clientToken,
-      }),
-    );
+    const late = await client.send(sameCreate());
     expect(late.ProgressEvent?.RequestToken).toBe(first.ProgressEvent?.RequestToken);
     expect(late.ProgressEvent?.OperationStatus).toBe('SUCCESS');
 
@@ -513,11 +505,7 @@ describe('mutations: asynchronous requests, waiters and patches', () => {
     const client = cc('us-west-2', accessKeyFor('concurrent'));
     const identifier = await createImageAndWait(client, uniqueName('busy'));
     const patch = (value: string): UpdateResourceCommand =>
-      new UpdateResourceCommand({
-        TypeName: IMAGE,
-        Identifier: identifier,
-        PatchDocument: JSON.stringify([{ op: 'add', path: '/ImageDescription', value }]),
-      });
+      patchImage(identifier, { op: 'add', path: '/ImageDescription', value });
 
     clock.freeze(); // the first update stays PENDING until the clock moves again
     const first = await client.send(patch('first'));
@@ -778,13 +766,7 @@ describe('mutations: asynchronous requests, waiters and patches', () => {
 
     // An update has to read the resource first, so a missing one fails synchronously.
     const update = await expectRejection(
-      client.send(
-        new UpdateResourceCommand({
-          TypeName: IMAGE,
-          Identifier: missingArn,
-          PatchDocument: JSON.stringify([{ op: 'add', path: '/ImageDescription', value: 'x' }]),
-        }),
-      ),
+      client.send(patchImage(missingArn, { op: 'add', path: '/ImageDescription', value: 'x' })),
     );
     expect(update.error).toBeInstanceOf(ResourceNotFoundException);
     expect(update.status).toBe(404);
@@ -801,13 +783,7 @@ describe('mutations: asynchronous requests, waiters and patches', () => {
     // A patch whose path is not in the model is refused with coral's ValidationException.
     const identifier = await createImageAndWait(client, uniqueName('badpatch'));
     const badPath = await expectRejection(
-      client.send(
-        new UpdateResourceCommand({
-          TypeName: IMAGE,
-          Identifier: identifier,
-          PatchDocument: JSON.stringify([{ op: 'replace', path: '/ImageDescription', value: 'x' }]),
-        }),
-      ),
+      client.send(patchImage(identifier, { op: 'replace', path: '/ImageDescription', value: 'x' })),
     );
     expect(badPath.name).toBe('ValidationException');
     expect(badPath.status).toBe(400);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arnFromPattern, sampleFitting } from './pattern-values';
-import { seededRandom } from './random-values';
+import { createRandom } from '../prng';
 import { fitsNode } from './value-fit';
 
 const preferences = {
@@ -14,23 +14,23 @@ const preferences = {
 describe('sampleFitting', () => {
   it('reaches exact lengths the pattern alone leaves open', () => {
     const node = { type: 'string', pattern: '^\\d+$', minLength: 12, maxLength: 12 };
-    expect(sampleFitting(node, seededRandom(1))).toMatch(/^\d{12}$/);
+    expect(sampleFitting(node, createRandom(1))).toMatch(/^\d{12}$/);
     const base62 = { pattern: '^([a-z0-9A-Z]*)$', minLength: 22, maxLength: 22 };
-    expect(sampleFitting(base62, seededRandom(1))).toHaveLength(22);
+    expect(sampleFitting(base62, createRandom(1))).toHaveLength(22);
   });
 
   it('gives open-ended patterns an id-like length', () => {
-    expect(sampleFitting({ pattern: '^[a-zA-Z0-9]+$' }, seededRandom(1))).toHaveLength(12);
+    expect(sampleFitting({ pattern: '^[a-zA-Z0-9]+$' }, createRandom(1))).toHaveLength(12);
   });
 
   it('makes a plain token when there is no usable pattern', () => {
-    expect(sampleFitting({ minLength: 3, maxLength: 5 }, seededRandom(1))).toMatch(/^[a-z0-9]{5}$/);
-    expect(sampleFitting({ pattern: '(?s).+' }, seededRandom(1))).toMatch(/^[a-z0-9]{12}$/);
+    expect(sampleFitting({ minLength: 3, maxLength: 5 }, createRandom(1))).toMatch(/^[a-z0-9]{5}$/);
+    expect(sampleFitting({ pattern: '(?s).+' }, createRandom(1))).toMatch(/^[a-z0-9]{12}$/);
   });
 
   it('returns undefined when nothing can fit', () => {
-    expect(sampleFitting({ pattern: '^(a)\\1$' }, seededRandom(1))).toBeUndefined();
-    expect(sampleFitting({ pattern: '^a$', minLength: 2 }, seededRandom(1))).toBeUndefined();
+    expect(sampleFitting({ pattern: '^(a)\\1$' }, createRandom(1))).toBeUndefined();
+    expect(sampleFitting({ pattern: '^a$', minLength: 2 }, createRandom(1))).toBeUndefined();
   });
 });
 
@@ -40,7 +40,7 @@ describe('arnFromPattern', () => {
       pattern:
         '^arn:(aws|aws-us-gov|aws-cn):aps:[a-z0-9-]+:[0-9]+:scraper/s-[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}$',
     };
-    const arn = arnFromPattern(node, preferences, seededRandom(1));
+    const arn = arnFromPattern(node, preferences, createRandom(1));
     expect(arn).toMatch(/^arn:aws:aps:eu-west-1:123456789012:scraper\/s-[a-z0-9]{8}-/);
     expect(fitsNode(arn, node)).toBe(true);
   });
@@ -52,7 +52,7 @@ describe('arnFromPattern', () => {
     const arn = arnFromPattern(
       node,
       { ...preferences, service: 'bcm', resources: ['dashboard/costs'] },
-      seededRandom(1),
+      createRandom(1),
     );
     expect(arn).toBe('arn:aws:bcm-dashboards::123456789012:dashboard/costs');
   });
@@ -62,14 +62,14 @@ describe('arnFromPattern', () => {
     const arn = arnFromPattern(
       node,
       { ...preferences, service: 'states', resources: [], name: 'my-machine' },
-      seededRandom(1),
+      createRandom(1),
     );
     expect(arn).toBe('arn:aws:states:eu-west-1:123456789012:stateMachine:my-machine');
   });
 
   it('gives up on patterns that are not ARN-shaped or not usable', () => {
-    expect(arnFromPattern({ pattern: '^[a-z]+$' }, preferences, seededRandom(1))).toBeUndefined();
-    expect(arnFromPattern({ pattern: '(?s)arn:.*' }, preferences, seededRandom(1))).toBeUndefined();
-    expect(arnFromPattern(undefined, preferences, seededRandom(1))).toBeUndefined();
+    expect(arnFromPattern({ pattern: '^[a-z]+$' }, preferences, createRandom(1))).toBeUndefined();
+    expect(arnFromPattern({ pattern: '(?s)arn:.*' }, preferences, createRandom(1))).toBeUndefined();
+    expect(arnFromPattern(undefined, preferences, createRandom(1))).toBeUndefined();
   });
 });

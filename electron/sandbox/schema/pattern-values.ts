@@ -1,6 +1,7 @@
 import type { JsonSchemaNode } from '../../registry/resource-schema';
+import type { Random } from '../prng';
 import { codePointLength } from './code-points';
-import { LOWER_ALNUM, randomFrom, type RandomSource } from './random-values';
+import { LOWER_ALNUM, randomFrom } from './random-values';
 import { samplePattern, splitTopLevel } from './regex-sample';
 import { compileUnicodePattern } from './unicode-patterns';
 import { fitsNode } from './value-fit';
@@ -20,7 +21,7 @@ function lengthBounds(node: JsonSchemaNode | undefined): [number, number] {
  * The smallest stretch whose sample is at least `target` long. A sample's length depends
  * only on the stretch (alternatives always take the first branch), so it can be searched.
  */
-function stretchFor(pattern: string, target: number, random: RandomSource): number | undefined {
+function stretchFor(pattern: string, target: number, random: Random): number | undefined {
   const lengthAt = (stretch: number) =>
     codePointLength(samplePattern(pattern, random, stretch) ?? '');
   if (lengthAt(0) >= target) return 0;
@@ -44,7 +45,7 @@ function stretchFor(pattern: string, target: number, random: RandomSource): numb
  */
 export function sampleFitting(
   node: JsonSchemaNode | undefined,
-  random: RandomSource,
+  random: Random,
 ): string | undefined {
   const [min, max] = lengthBounds(node);
   const natural = Math.min(max, Math.max(min, NATURAL_LENGTH));
@@ -89,7 +90,7 @@ function matchesWhole(part: string, value: string): boolean {
 function segmentValue(
   part: string,
   preferred: readonly string[],
-  random: RandomSource,
+  random: Random,
   stretch: number,
 ): string | undefined {
   return (
@@ -101,7 +102,7 @@ function segmentValue(
  * The pattern's resource format with our name as its last part (`stateMachine:my-machine`),
  * when the pattern splits at a top-level `/` or `:` and its last piece accepts the name.
  */
-function resourceWithName(part: string, name: string, random: RandomSource): string | undefined {
+function resourceWithName(part: string, name: string, random: Random): string | undefined {
   for (const separator of ['/', ':']) {
     const pieces = splitTopLevel(part, separator);
     const last = pieces?.[pieces.length - 1];
@@ -123,7 +124,7 @@ function resourceWithName(part: string, name: string, random: RandomSource): str
 export function arnFromPattern(
   node: JsonSchemaNode | undefined,
   preferences: ArnPreferences,
-  random: RandomSource,
+  random: Random,
 ): string | undefined {
   const pattern = typeof node?.pattern === 'string' ? node.pattern : undefined;
   if (!pattern || !compileUnicodePattern(pattern)) return undefined;

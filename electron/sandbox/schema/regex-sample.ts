@@ -1,4 +1,4 @@
-import type { RandomSource } from './random-values';
+import type { Random } from '../prng';
 
 // Produces a string a registry pattern accepts, for read-only values whose format the
 // name-based rules could not guess (`^s-[a-z0-9]{8}-…$`, `^DRAFT$`). Only the pattern's
@@ -157,7 +157,7 @@ class PatternParser {
 }
 
 interface SampleOptions {
-  random: RandomSource;
+  random: Random;
   /** Extra repetitions for open-ended quantifiers (`+`, `*`, `{n,}`), to reach a minLength. */
   stretch: number;
 }
@@ -208,11 +208,7 @@ function parsePattern(pattern: string): RegexNode | undefined {
  * pattern uses something this sampler does not model (backreferences). Not verified: check
  * the result against the pattern (lookarounds are ignored while generating).
  */
-export function samplePattern(
-  pattern: string,
-  random: RandomSource,
-  stretch = 0,
-): string | undefined {
+export function samplePattern(pattern: string, random: Random, stretch = 0): string | undefined {
   const node = parsePattern(pattern);
   if (!node) return undefined;
   try {

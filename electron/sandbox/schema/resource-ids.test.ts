@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from './random-values';
+import { createRandom } from '../prng';
 import { ec2Id, iamId, idCandidates, idSubject, sharedEc2IdPrefix } from './resource-ids';
 
 describe('resource ids', () => {
@@ -11,7 +11,7 @@ describe('resource ids', () => {
   });
 
   it('formats EC2 and IAM ids', () => {
-    const random = seededRandom(1);
+    const random = createRandom(1);
     expect(ec2Id('vpc', random)).toMatch(/^vpc-[0-9a-f]{17}$/);
     expect(iamId('Role', random)).toMatch(/^AROA[A-Z0-9]{17}$/);
     expect(iamId('Bucket', random)).toBeUndefined();
@@ -23,11 +23,11 @@ describe('resource ids', () => {
   });
 
   it('puts the most specific format first', () => {
-    expect(idCandidates('EC2', 'VPC', seededRandom(1))[0]).toMatch(/^vpc-[0-9a-f]{17}$/);
-    expect(idCandidates('EC2', 'TrafficMirrorThing', seededRandom(1))[0]).toMatch(
+    expect(idCandidates('EC2', 'VPC', createRandom(1))[0]).toMatch(/^vpc-[0-9a-f]{17}$/);
+    expect(idCandidates('EC2', 'TrafficMirrorThing', createRandom(1))[0]).toMatch(
       /^traffic-mirror-thing-[0-9a-f]{17}$/,
     );
-    expect(idCandidates('IAM', 'User', seededRandom(1))[0]).toMatch(/^AIDA/);
-    expect(idCandidates('KMS', 'Key', seededRandom(1))[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(idCandidates('IAM', 'User', createRandom(1))[0]).toMatch(/^AIDA/);
+    expect(idCandidates('KMS', 'Key', createRandom(1))[0]).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

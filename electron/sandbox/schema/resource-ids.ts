@@ -1,12 +1,6 @@
 import { kebabCase } from './arn';
-import {
-  LOWER_ALNUM,
-  randomFrom,
-  randomHex,
-  randomUuid,
-  UPPER_ALNUM,
-  type RandomSource,
-} from './random-values';
+import { randomHex, type Random } from '../prng';
+import { LOWER_ALNUM, randomFrom, randomUuid, UPPER_ALNUM } from './random-values';
 
 /** EC2 identifiers are `<prefix>-` and 17 hex digits; the prefix depends on the kind. */
 const EC2_ID_PREFIXES: Record<string, string> = {
@@ -90,11 +84,11 @@ export function sharedEc2IdPrefix(subject: string): string | undefined {
   return kind ? EC2_ID_PREFIXES[kind] : undefined;
 }
 
-export function ec2Id(prefix: string, random: RandomSource): string {
+export function ec2Id(prefix: string, random: Random): string {
   return `${prefix}-${randomHex(random, 17)}`;
 }
 
-export function iamId(kind: string, random: RandomSource): string | undefined {
+export function iamId(kind: string, random: Random): string | undefined {
   const prefix = IAM_ID_PREFIXES[kind];
   return prefix ? prefix + randomFrom(random, UPPER_ALNUM, 17) : undefined;
 }
@@ -103,7 +97,7 @@ export function iamId(kind: string, random: RandomSource): string | undefined {
  * Plausible identifiers for a property, most specific first: EC2 and IAM formats where they
  * apply, then the shapes other services use (UUIDs, short upper/lower-case tokens, hex).
  */
-export function idCandidates(service: string, subject: string, random: RandomSource): string[] {
+export function idCandidates(service: string, subject: string, random: Random): string[] {
   const candidates: string[] = [];
   const ec2Prefix =
     service === 'EC2' ? (ec2IdPrefix(subject) ?? kebabCase(subject)) : sharedEc2IdPrefix(subject);

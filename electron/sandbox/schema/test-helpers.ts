@@ -1,5 +1,5 @@
 import { loadRegistrySnapshot } from '../../registry/snapshot';
-import { seededRandom } from './random-values';
+import { createRandom } from '../prng';
 import { createTypeCatalog, type SchemaTypeCatalog } from './type-catalog';
 import type { ResourceContext, ResourceTypeModel } from './type-model';
 
@@ -20,7 +20,7 @@ export async function vendoredModel(typeName: string): Promise<ResourceTypeModel
 export const TEST_NOW = new Date('2026-11-23T10:00:00.000Z');
 
 export function testContext(seed = 1, region = 'eu-west-1'): ResourceContext {
-  return { account: '123456789012', region, now: TEST_NOW, random: seededRandom(seed) };
+  return { account: '123456789012', region, now: TEST_NOW, random: createRandom(seed) };
 }
 
 export function messages(violations: readonly { message: string }[]): string[] {

@@ -8,34 +8,31 @@ export interface ClientOptions {
   maxAttempts?: number;
 }
 
+/** Any secret works: the sandbox checks SigV4 syntax, not signatures against a key store. */
+const secretAccessKey = 'sandbox-secret';
+
+/** The configuration both SDK clients take; one place for the sandbox's defaults. */
+function clientConfig(endpoint: string, options: ClientOptions) {
+  return {
+    endpoint,
+    region: options.region ?? 'us-east-1',
+    credentials: { accessKeyId: options.accessKeyId ?? 'AKIDSANDBOXTEST', secretAccessKey },
+    maxAttempts: options.maxAttempts ?? 1,
+  };
+}
+
 export function cloudControlClient(
   endpoint: string,
   options: ClientOptions = {},
 ): CloudControlClient {
-  return new CloudControlClient({
-    endpoint,
-    region: options.region ?? 'us-east-1',
-    credentials: {
-      accessKeyId: options.accessKeyId ?? 'AKIDSANDBOXTEST',
-      secretAccessKey: 'sandbox-secret',
-    },
-    maxAttempts: options.maxAttempts ?? 1,
-  });
+  return new CloudControlClient(clientConfig(endpoint, options));
 }
 
 export function cloudFormationClient(
   endpoint: string,
   options: ClientOptions = {},
 ): CloudFormationClient {
-  return new CloudFormationClient({
-    endpoint,
-    region: options.region ?? 'us-east-1',
-    credentials: {
-      accessKeyId: options.accessKeyId ?? 'AKIDSANDBOXTEST',
-      secretAccessKey: 'sandbox-secret',
-    },
-    maxAttempts: options.maxAttempts ?? 1,
-  });
+  return new CloudFormationClient(clientConfig(endpoint, options));
 }
 
 /** Calls `fn`, expecting it to throw; returns the error for assertions. */
