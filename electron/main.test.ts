@@ -46,6 +46,8 @@ const electron = await vi.hoisted(async () => {
     whenReady: vi.fn(() => Promise.resolve()),
     isReady: vi.fn(() => true),
     getVersion: vi.fn(() => '9.8.7'),
+    // Cloudshelf's own files; nothing is written there unless a catalog refresh runs.
+    getPath: vi.fn((name: string) => `/nonexistent/cloudshelf-test/${name}`),
     quit: vi.fn(),
   });
   return {

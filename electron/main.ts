@@ -5,6 +5,7 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, shell } from 'electron';
 import { EventBus } from './core/events';
 import { watchProfiles } from './core/profiles/watch';
 import { createHandlers } from './hosts/handlers';
+import { createHostServices } from './hosts/services';
 import { forwardEvents } from './ipc/forward-events';
 import { registerCalls } from './ipc/register';
 import { isTrustedSender } from './ipc/sender';
@@ -76,9 +77,19 @@ function onReady(): void {
       appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged }),
     ),
   );
+  const services = createHostServices({
+    env: process.env,
+    bus: events,
+    dataDir: app.getPath('userData'),
+    log,
+  });
+  app.on('will-quit', () => {
+    void services.close();
+  });
   const handlers = createHandlers({
     identity: { name: 'Cloudshelf', version: app.getVersion(), host: 'electron' },
     env: process.env,
+    services,
   });
   registerCalls(ipcMain, handlers, { isTrustedSender, log });
   forwardEvents(events, () => mainWindow?.webContents ?? null);

@@ -1,16 +1,66 @@
 import { readAppInfo, type AppIdentity } from '../core/app-info';
-import { listProfiles, type ProfileEnv } from '../core/profiles/list';
-import type { HandlerTable } from './dispatch';
+import { defaultDataDir } from '../core/app-paths';
+import { EventBus } from '../core/events';
+import type { ProfileEnv } from '../core/profiles/env';
+import type { CallName } from '../../shared/contract';
+import type { Handler, HandlerTable } from './dispatch';
+import { createCatalogHandlers } from './handlers/catalog';
+import { createInventoryHandlers } from './handlers/inventory';
+import { createProfileHandlers } from './handlers/profiles';
+import { createHostServices, type HostServices } from './services';
 
 export interface HandlerDeps {
   identity: AppIdentity;
-  env: ProfileEnv;
+  env: ProfileEnv & { CLOUDSHELF_DATA_DIR?: string | undefined };
+  /** The host's services; hosts pass theirs so events reach their clients. */
+  services?: HostServices;
 }
+
+type LoadedCall =
+  | 'catalog.search'
+  | 'catalog.describe'
+  | 'catalog.refresh'
+  | 'regions.list'
+  | 'inventory.scan'
+  | 'inventory.cancel';
 
 /** The one handler table all three hosts (Electron IPC, browser mode, CLI) serve. */
 export function createHandlers(deps: HandlerDeps): HandlerTable {
+  const services =
+    deps.services ??
+    createHostServices({
+      env: deps.env,
+      bus: new EventBus(),
+      dataDir: defaultDataDir(deps.env),
+      log: () => undefined,
+    });
+
+  // Calls that need the registry snapshot wait for it on first use; the shell's own calls
+  // (app.info, profiles.*) never do.
+  let loadedTable: Promise<Pick<HandlerTable, LoadedCall>> | undefined;
+  const table = (): Promise<Pick<HandlerTable, LoadedCall>> => {
+    loadedTable ??= services.loaded().then((loaded) => ({
+      ...createCatalogHandlers({ catalog: loaded.catalog }),
+      ...createInventoryHandlers({ scans: loaded.scans }),
+    }));
+    loadedTable.catch(() => {
+      loadedTable = undefined;
+    });
+    return loadedTable;
+  };
+  const later =
+    <N extends LoadedCall & CallName>(name: N): Handler<N> =>
+    async (args, context) =>
+      ((await table())[name] as Handler<N>)(args, context);
+
   return {
     'app.info': () => Promise.resolve(readAppInfo(deps.identity)),
-    'profiles.list': () => listProfiles(deps.env),
+    ...createProfileHandlers({ env: deps.env, sessions: services.sessions }),
+    'catalog.search': later('catalog.search'),
+    'catalog.describe': later('catalog.describe'),
+    'catalog.refresh': later('catalog.refresh'),
+    'regions.list': later('regions.list'),
+    'inventory.scan': later('inventory.scan'),
+    'inventory.cancel': later('inventory.cancel'),
   };
 }

@@ -57,6 +57,41 @@ describe('startSandbox', () => {
     client.destroy();
   });
 
+  it('bulk-seeds every new account with extraSeed, with or without the sample data', async () => {
+    const sandbox = await startTestSandbox({
+      extraSeed: (seeder) => {
+        for (let i = 0; i < 30; i++) {
+          seeder.insert(
+            'AWS::SageMaker::Image',
+            'sa-east-1',
+            { ImageName: `bulk-${i}`, ImageRoleArn: 'arn:aws:iam::123456789012:role/r' },
+            new Date(0),
+          );
+        }
+      },
+    });
+    try {
+      const client = cloudControlClient(sandbox.endpoint, { region: 'sa-east-1' });
+      const first = await client.send(
+        new ListResourcesCommand({ TypeName: 'AWS::SageMaker::Image' }),
+      );
+      const second = await client.send(
+        new ListResourcesCommand({ TypeName: 'AWS::SageMaker::Image', NextToken: first.NextToken }),
+      );
+      expect(
+        (first.ResourceDescriptions ?? []).length + (second.ResourceDescriptions ?? []).length,
+      ).toBe(30);
+      const seeded = cloudControlClient(sandbox.endpoint, { region: 'us-east-1' });
+      // seed: false (startTestSandbox's default) still holds: no sample data beside the bulk.
+      const samples = await seeded.send(new ListResourcesCommand({ TypeName: 'AWS::S3::Bucket' }));
+      expect(samples.ResourceDescriptions).toEqual([]);
+      client.destroy();
+      seeded.destroy();
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('takes faults at start', async () => {
     const sandbox = await startTestSandbox({ faults: { throttleRate: 1 } });
     try {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CloudControlService } from './cloudcontrol/service';
+import { CloudControlService, type AccountSeeder } from './cloudcontrol/service';
 import { defaultCatalog, defaultCloudFormationHandler } from './defaults';
 import { FaultEngine, type FaultConfig, type FaultController } from './faults';
 import type { TypeCatalog } from './schema/type-model';
@@ -9,6 +9,7 @@ import { createRequestHandler, type CloudFormationQueryHandler } from './server'
 
 export type { FaultConfig, FaultController } from './faults';
 export type { CloudFormationQueryHandler } from './server';
+export type { AccountSeeder } from './cloudcontrol/service';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -17,6 +18,13 @@ export interface SandboxOptions {
   catalog?: TypeCatalog;
   /** Sample data in every new account (default true). */
   seed?: boolean;
+  /**
+   * Bulk seed: more resources for every new account, after the sample data (or alone with
+   * `seed: false`). `seeder.insert(typeName, region, desired, createdAt)` builds each one
+   * exactly as a create would, without the lifecycle or rate limits, e.g. the thousands of
+   * images a benchmark scans.
+   */
+  extraSeed?: (seeder: AccountSeeder) => void;
   /** Time per lifecycle step, PENDING then IN_PROGRESS (default 1500 ms; tests use ~10). */
   mutationDelayMs?: number;
   faults?: FaultConfig;
@@ -51,11 +59,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     clock,
     stepMs: options.mutationDelayMs ?? defaultMutationDelayMs,
     createFailure: (typeName) => faults.createFailure(typeName),
-    ...(options.seed === false
+    ...(options.seed === false && options.extraSeed === undefined
       ? {}
       : {
-          seedAccount: (seeder) => {
-            seedAccount(seeder, clock());
+          seedAccount: (seeder: AccountSeeder) => {
+            if (options.seed !== false) seedAccount(seeder, clock());
+            options.extraSeed?.(seeder);
           },
         }),
   });

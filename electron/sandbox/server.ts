@@ -13,6 +13,7 @@ import type { CloudControlService } from './cloudcontrol/service';
 import { controlPrefix, handleControl } from './control';
 import type { Fault, FaultEngine } from './faults';
 import { parseAuthorization } from './sigv4';
+import { createStsHandler, isUnsignedStsCall, type StsQueryHandler } from './sts/handler';
 import {
   jsonErrorResponse,
   jsonResponse,
@@ -36,6 +37,8 @@ export interface RequestHandlerDeps {
   reset: () => void;
   port: () => number;
   log: (line: string) => void;
+  /** The STS handler (electron/sandbox/sts); a fresh one when absent. */
+  sts?: StsQueryHandler;
 }
 
 type Protocol = 'json' | 'query';
@@ -49,6 +52,7 @@ const bodyLimit = 1024 * 1024;
  * key id names the account. Faults apply after authentication, per (account, region).
  */
 export function createRequestHandler(deps: RequestHandlerDeps) {
+  const sts = deps.sts ?? createStsHandler();
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = Date.now();
     const requestId = randomUUID();
@@ -79,6 +83,11 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     }
 
     const auth = parseAuthorization(req.headers);
+    const form = guessed === 'query' ? new URLSearchParams(body.text) : undefined;
+    if (!auth.ok && form && isUnsignedStsCall(form)) {
+      write(res, stsResponse(sts, form, undefined, requestId));
+      return;
+    }
     if (!auth.ok) {
       write(
         res,
@@ -88,13 +97,20 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       return;
     }
     const { service, region, accessKeyId } = auth.credential;
+    // STS is global and answers before faults, which model regional Cloud Control trouble.
+    if (service === 'sts') {
+      const response = stsResponse(sts, form ?? new URLSearchParams(), accessKeyId, requestId);
+      write(res, response);
+      deps.log(`sts ${region} ${form?.get('Action') ?? '?'} ${response.status}`);
+      return;
+    }
     if (service !== 'cloudcontrolapi' && service !== 'cloudformation') {
       write(
         res,
         errorFor(guessed, requestId, {
           status: 403,
           code: 'InvalidSignature',
-          message: `Credential should be scoped to correct service: 'cloudcontrolapi' or 'cloudformation', not '${service}'.`,
+          message: `Credential should be scoped to correct service: 'cloudcontrolapi', 'cloudformation' or 'sts', not '${service}'.`,
         }),
       );
       return;
@@ -207,6 +223,20 @@ async function answerQuery(
         'The request processing has failed because of an unknown error, exception or failure.',
     });
   }
+}
+
+function stsResponse(
+  sts: StsQueryHandler,
+  params: URLSearchParams,
+  accessKeyId: string | undefined,
+  requestId: string,
+): WireResponse {
+  const { status, body } = sts(params, { accessKeyId, requestId });
+  return {
+    status,
+    headers: { 'Content-Type': xmlContentType, 'x-amzn-RequestId': requestId },
+    body,
+  };
 }
 
 function faultResponse(

@@ -34,10 +34,9 @@ const entries = [
 
 // The registry snapshot is data the bundles read at run time (dist/registry/ beside them).
 mkdirSync('dist/registry', { recursive: true });
-copyFileSync(
-  'electron/registry/cloudformation-resource-schemas.tgz',
-  'dist/registry/cloudformation-resource-schemas.tgz',
-);
+for (const file of ['cloudformation-resource-schemas.tgz', 'region-availability.json.gz']) {
+  copyFileSync(`electron/registry/${file}`, `dist/registry/${file}`);
+}
 
 if (watch) {
   const { context } = await import('esbuild');

@@ -50,6 +50,8 @@ const REQUIRED = [
   'dist/electron/main.cjs',
   'dist/electron/preload.cjs',
   'dist/renderer/index.html',
+  'dist/registry/cloudformation-resource-schemas.tgz',
+  'dist/registry/region-availability.json.gz',
   'package.json',
 ];
 
@@ -65,7 +67,8 @@ const FORBIDDEN = [
 ];
 
 /** Everything in app.asar must come from the `files` list of electron-builder.yml. */
-const ALLOWED = /^(dist\/electron\/[^/]+\.cjs|dist\/renderer\/.+|package\.json)$/;
+const ALLOWED =
+  /^(dist\/electron\/[^/]+\.cjs|dist\/renderer\/.+|dist\/registry\/[^/]+|package\.json)$/;
 
 /**
  * Fuses the shipped binary must carry (ARCHITECTURE.md §4), in @electron/fuses' V1 wire order.
@@ -247,9 +250,10 @@ async function checkPackagedApp(appOutDir) {
   for (const path of paths) {
     if (!path.endsWith('.cjs')) continue;
     const source = extractFile(asarPath, path).toString('utf8');
-    // A `require(` right after a quote is text inside a string (ajv keeps such strings for
-    // its standalone code generator), not a call.
-    const bare = [...source.matchAll(/(?<!['"`])\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)]
+    // A `require(` right after a quote or `[` is text inside a string, not a call: ajv keeps
+    // such strings for its standalone code generator, and the AWS SDK's error messages say
+    // "register the package by calling [require(…)]".
+    const bare = [...source.matchAll(/(?<!['"`[])\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)]
       .map((match) => match[1] ?? '')
       .filter((id) => !builtins.has(id.replace(/^node:/, '')));
     if (bare.length > 0) {

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { AppInfo, ProfileList } from './schemas';
+import {
+  AppInfo,
+  InventoryRow,
+  MfaPrompt,
+  ProfileDetails,
+  ProfileIdentity,
+  ProfileList,
+  RegionInfo,
+  RegionScanStatus,
+  ScanRequest,
+  TypeDetails,
+  TypeSummary,
+} from './schemas';
 
 const noArgs = z.strictObject({});
 
@@ -12,11 +24,60 @@ const noArgs = z.strictObject({});
 export const calls = {
   'app.info': { args: noArgs, result: AppInfo },
   'profiles.list': { args: noArgs, result: ProfileList },
+  'profiles.details': {
+    args: z.strictObject({ profile: z.string().min(1) }),
+    result: ProfileDetails,
+  },
+  /** The account behind a profile (STS GetCallerIdentity); may prompt for MFA or SSO sign-in. */
+  'profiles.identity': {
+    args: z.strictObject({ profile: z.string().min(1) }),
+    result: ProfileIdentity,
+  },
+  'profiles.answerMfa': {
+    args: z.strictObject({ promptId: z.string().min(1), code: z.string().regex(/^\d{6}$/) }),
+    result: z.object({ accepted: z.boolean() }),
+  },
+  'catalog.search': {
+    args: z.strictObject({
+      query: z.string().max(200).optional(),
+      limit: z.number().int().min(1).max(2000).optional(),
+    }),
+    result: z.object({ types: z.array(TypeSummary), total: z.number().int() }),
+  },
+  'catalog.describe': {
+    args: z.strictObject({ typeName: z.string().min(1), profile: z.string().optional() }),
+    result: TypeDetails,
+  },
+  /** Re-reads type descriptions from AWS (ListTypes/DescribeType) and caches them on disk. */
+  'catalog.refresh': {
+    args: z.strictObject({ profile: z.string().min(1), region: z.string().min(1) }),
+    result: z.object({ types: z.number().int(), source: z.enum(['cache', 'live']) }),
+  },
+  'regions.list': {
+    args: z.strictObject({ profile: z.string().optional(), typeName: z.string().optional() }),
+    result: z.object({ regions: z.array(RegionInfo) }),
+  },
+  /** Starts a scan and returns at once; rows and statuses arrive as inventory.* events. */
+  'inventory.scan': { args: ScanRequest, result: z.object({ scanId: z.string() }) },
+  'inventory.cancel': {
+    args: z.strictObject({ scanId: z.string().min(1) }),
+    result: z.object({ cancelled: z.boolean() }),
+  },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export const events = {
   /** The AWS config or credentials files changed on disk. */
   'profiles.changed': ProfileList,
+  'profiles.mfaRequested': MfaPrompt,
+  /** A batch of rows from one scan. */
+  'inventory.rows': z.object({ scanId: z.string(), rows: z.array(InventoryRow) }),
+  'inventory.status': RegionScanStatus,
+  /** The whole scan ended: every region done, failed, skipped or cancelled. */
+  'inventory.finished': z.object({
+    scanId: z.string(),
+    state: z.enum(['done', 'cancelled', 'superseded']),
+    rows: z.number().int(),
+  }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type CallName = keyof typeof calls;

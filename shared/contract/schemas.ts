@@ -40,3 +40,140 @@ export const ProfileList = z.object({
   problems: z.array(ConfigProblem),
 });
 export type ProfileList = z.infer<typeof ProfileList>;
+
+/** How a profile gets its credentials, as far as the UI needs to show and explain it. */
+export const ProfileKind = z.enum([
+  'sandbox',
+  'static-keys',
+  'sso',
+  'assume-role',
+  'credential-process',
+  'web-identity',
+  'environment',
+  'unknown',
+]);
+export type ProfileKind = z.infer<typeof ProfileKind>;
+
+/** Details of a profile that are safe to show: never a key, token or secret. */
+export const ProfileDetails = ProfileSummary.extend({
+  kind: ProfileKind,
+  /** A Cloud Control endpoint override (`endpoint_url` or a `services` section), if any. */
+  endpointUrl: z.string().nullable(),
+  /** Assume-role profiles with `mfa_serial` ask for a code from the UI. */
+  needsMfa: z.boolean(),
+  /** For SSO profiles, the command that signs in again: `aws sso login --profile <name>`. */
+  signInCommand: z.string().nullable(),
+});
+export type ProfileDetails = z.infer<typeof ProfileDetails>;
+
+export const ProfileIdentity = z.object({
+  profile: z.string(),
+  account: z.string(),
+  arn: z.string(),
+});
+export type ProfileIdentity = z.infer<typeof ProfileIdentity>;
+
+/** The main process needs an MFA code for an assume-role profile; answer with profiles.answerMfa. */
+export const MfaPrompt = z.object({
+  promptId: z.string(),
+  profile: z.string(),
+  serialNumber: z.string(),
+});
+export type MfaPrompt = z.infer<typeof MfaPrompt>;
+
+export const CloudControlOperation = z.enum(['create', 'read', 'update', 'delete', 'list']);
+export type CloudControlOperation = z.infer<typeof CloudControlOperation>;
+
+/** One Cloud Control type, as the type picker lists it. */
+export const TypeSummary = z.object({
+  typeName: z.string(),
+  /** `SageMaker` for `AWS::SageMaker::Image`. */
+  service: z.string(),
+  description: z.string(),
+  operations: z.array(CloudControlOperation),
+  /** True when listing needs parent properties (e.g. ImageVersion needs ImageName). */
+  listNeedsParent: z.boolean(),
+});
+export type TypeSummary = z.infer<typeof TypeSummary>;
+
+export const TypeDetails = TypeSummary.extend({
+  primaryIdentifier: z.array(z.string()),
+  /** IAM actions each operation needs, from the schema's handlers. */
+  permissions: z.partialRecord(CloudControlOperation, z.array(z.string())),
+  listParents: z.object({ required: z.array(z.string()), optional: z.array(z.string()) }),
+  /** Regions that offer the type; null when unknown (then every region is tried). */
+  regions: z.array(z.string()).nullable(),
+  documentationUrl: z.string().nullable(),
+  /** The type's CloudFormation resource schema, as JSON text. */
+  schema: z.string(),
+  /** Where this description came from: the bundled snapshot, a disk cache, or AWS just now. */
+  source: z.enum(['snapshot', 'cache', 'live']),
+});
+export type TypeDetails = z.infer<typeof TypeDetails>;
+
+export const RegionInfo = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** Opt-in regions must be enabled on the account before they answer. */
+  optIn: z.boolean(),
+  /** Whether the asked-about type is offered there; null when no type was asked about. */
+  offersType: z.boolean().nullable(),
+});
+export type RegionInfo = z.infer<typeof RegionInfo>;
+
+/** One resource as a scan read it. */
+export const InventoryRow = z.object({
+  /** Stable across scans: account, region (omitted for global types) and identifier. */
+  key: z.string(),
+  typeName: z.string(),
+  account: z.string(),
+  region: z.string(),
+  identifier: z.string(),
+  properties: z.record(z.string(), z.unknown()),
+  /** When it was read, epoch milliseconds. */
+  readAt: z.number(),
+});
+export type InventoryRow = z.infer<typeof InventoryRow>;
+
+export const RegionScanState = z.enum([
+  'queued',
+  'listing',
+  'hydrating',
+  'done',
+  'failed',
+  'cancelled',
+  'skipped',
+]);
+export type RegionScanState = z.infer<typeof RegionScanState>;
+
+export const ApiErrorShape = z.object({
+  code: z.string(),
+  message: z.string(),
+  hint: z.string().optional(),
+});
+
+export const RegionScanStatus = z.object({
+  scanId: z.string(),
+  region: z.string(),
+  state: RegionScanState,
+  /** Identifiers listed so far, and full rows read so far. */
+  listed: z.number().int().nonnegative(),
+  hydrated: z.number().int().nonnegative(),
+  /** Why it failed or was skipped, and what to do. */
+  error: ApiErrorShape.optional(),
+});
+export type RegionScanStatus = z.infer<typeof RegionScanStatus>;
+
+export const ScanRequest = z.strictObject({
+  profile: z.string().min(1),
+  regions: z.array(z.string().min(1)).min(1),
+  typeName: z.string().regex(/^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/),
+  /** Parent properties for types whose list needs them, e.g. { ImageName: 'my-image' }. */
+  resourceModel: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * For types whose list needs a parent: list the parent type first and scan once per parent
+   * (model packages per model package group), so nobody types JSON.
+   */
+  perParent: z.boolean().optional(),
+});
+export type ScanRequest = z.infer<typeof ScanRequest>;

@@ -86,4 +86,33 @@ describe('listProfiles', () => {
     ]);
     expect(list.selected).toBe(SANDBOX_PROFILE);
   });
+
+  it('reports a malformed line with its file and line, and still loads the other profiles', async () => {
+    await writeFile(
+      configFile,
+      [
+        'region = eu-west-1',
+        '[profile good]',
+        'region = us-west-2',
+        '[profile broken',
+        '[profile also-good]',
+        'output json',
+        'region = ap-south-1',
+      ].join('\n'),
+    );
+    const list = await listProfiles(envFor());
+    expect(list.profiles.map((p) => p.name)).toEqual(['also-good', 'ci', 'good', SANDBOX_PROFILE]);
+    expect(list.profiles.find((p) => p.name === 'also-good')?.region).toBe('ap-south-1');
+    expect(list.problems.map((p) => [p.file, p.line])).toEqual([
+      [configFile, 1],
+      [configFile, 4],
+      [configFile, 6],
+    ]);
+  });
+
+  it('selects the Sandbox when AWS_PROFILE names it', async () => {
+    const list = await listProfiles(envFor({ AWS_PROFILE: SANDBOX_PROFILE }));
+    expect(list.selected).toBe(SANDBOX_PROFILE);
+    expect(list.problems).toEqual([]);
+  });
 });

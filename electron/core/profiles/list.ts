@@ -1,14 +1,32 @@
-import { CONFIG_PREFIX_SEPARATOR, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import type { ConfigProblem, ProfileList, ProfileSummary } from '../../../shared/contract';
+import { CONFIG_PREFIX_SEPARATOR } from '@smithy/shared-ini-file-loader';
+import type { ProfileList, ProfileSummary } from '../../../shared/contract';
+import { loadAwsFiles, type AwsFiles } from './config-files';
+import { envRegion, type ProfileEnv } from './env';
+
+export type { ProfileEnv } from './env';
 
 export const SANDBOX_PROFILE = 'Sandbox';
+export const SANDBOX_REGION = 'us-east-1';
 
-export interface ProfileEnv {
-  AWS_PROFILE?: string | undefined;
-  AWS_REGION?: string | undefined;
-  AWS_DEFAULT_REGION?: string | undefined;
-  AWS_CONFIG_FILE?: string | undefined;
-  AWS_SHARED_CREDENTIALS_FILE?: string | undefined;
+// The loader keys non-profile sections as `sso-session.<name>` and `services.<name>`.
+const isProfileSection = (key: string): boolean => !key.includes(CONFIG_PREFIX_SEPARATOR);
+
+/** Every profile name in either file, sorted; never the built-in Sandbox. */
+export function profileNames(files: AwsFiles): string[] {
+  const names = new Set(
+    [...Object.keys(files.config), ...Object.keys(files.credentials)].filter(isProfileSection),
+  );
+  return [...names].sort();
+}
+
+export function profileSummary(files: AwsFiles, name: string, env: ProfileEnv): ProfileSummary {
+  const inConfig = Object.hasOwn(files.config, name);
+  const inCredentials = Object.hasOwn(files.credentials, name);
+  return {
+    name,
+    source: inConfig && inCredentials ? 'config+credentials' : inConfig ? 'config' : 'credentials',
+    region: (inConfig ? files.config[name]?.region : undefined) ?? envRegion(env),
+  };
 }
 
 /**
@@ -17,48 +35,23 @@ export interface ProfileEnv {
  * Only names and regions leave this function; key material never does.
  */
 export async function listProfiles(env: ProfileEnv = process.env): Promise<ProfileList> {
-  const problems: ConfigProblem[] = [];
-  let config: Record<string, Record<string, string | undefined>> = {};
-  let credentials: Record<string, Record<string, string | undefined>> = {};
-  try {
-    const files = await loadSharedConfigFiles({
-      ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
-      ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
-      ignoreCache: true,
-    });
-    config = files.configFile;
-    credentials = files.credentialsFile;
-  } catch (error) {
-    problems.push({
-      file: env.AWS_CONFIG_FILE ?? '~/.aws/config',
-      message: `Could not read the AWS config files (${error instanceof Error ? error.message : String(error)}).`,
-    });
-  }
-
-  const envRegion = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? null;
-  // The loader keys non-profile sections as `sso-session.<name>` and `services.<name>`.
-  const isProfileSection = (key: string): boolean => !key.includes(CONFIG_PREFIX_SEPARATOR);
-  const names = new Set(
-    [...Object.keys(config), ...Object.keys(credentials)].filter(isProfileSection),
-  );
-  const profiles: ProfileSummary[] = [...names].sort().map((name) => {
-    const inConfig = Object.hasOwn(config, name);
-    const inCredentials = Object.hasOwn(credentials, name);
-    return {
-      name,
-      source:
-        inConfig && inCredentials ? 'config+credentials' : inConfig ? 'config' : 'credentials',
-      region: config[name]?.region ?? envRegion,
-    };
-  });
-  profiles.push({ name: SANDBOX_PROFILE, source: 'builtin', region: 'us-east-1' });
+  const files = await loadAwsFiles(env);
+  const problems = [...files.problems];
+  const names = profileNames(files);
+  const profiles = names.map((name) => profileSummary(files, name, env));
+  profiles.push({ name: SANDBOX_PROFILE, source: 'builtin', region: SANDBOX_REGION });
 
   const wanted = env.AWS_PROFILE;
+  const known = new Set(names);
   const selected =
-    wanted && names.has(wanted) ? wanted : names.has('default') ? 'default' : SANDBOX_PROFILE;
-  if (wanted && !names.has(wanted)) {
+    wanted && (known.has(wanted) || wanted === SANDBOX_PROFILE)
+      ? wanted
+      : known.has('default')
+        ? 'default'
+        : SANDBOX_PROFILE;
+  if (wanted && wanted !== selected) {
     problems.push({
-      file: env.AWS_CONFIG_FILE ?? '~/.aws/config',
+      file: files.paths.config,
       message: `AWS_PROFILE names "${wanted}", which is in neither AWS file; using "${selected}" instead.`,
     });
   }

@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { EventBus } from '../events';
+import { awsFilePathsFor } from './env';
 import { listProfiles, type ProfileEnv } from './list';
 
 export interface ProfileWatchOptions {
@@ -13,10 +13,8 @@ export interface ProfileWatchOptions {
 }
 
 export function awsFilePaths(env: ProfileEnv): string[] {
-  return [
-    env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config'),
-    env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials'),
-  ];
+  const paths = awsFilePathsFor(env);
+  return [paths.config, paths.credentials];
 }
 
 /**

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { defaultDataDir } from '../../core/app-paths';
 import { EventBus } from '../../core/events';
+import { createHostServices } from '../services';
 import { watchProfiles } from '../../core/profiles/watch';
 import { createHandlers } from '../handlers';
 import { startWebServer, type WebServer } from './server';
@@ -73,9 +75,18 @@ export async function main(argv: readonly string[], io: LaunchIo): Promise<Launc
     return { exitCode: 1 };
   }
   const bus = new EventBus();
+  const services = createHostServices({
+    env: io.env,
+    bus,
+    dataDir: defaultDataDir(io.env),
+    log: (line) => {
+      io.err(`cloudshelf-web: ${line}`);
+    },
+  });
   const handlers = createHandlers({
     identity: { name: 'Cloudshelf', version: io.version, host: 'browser' },
     env: io.env,
+    services,
   });
   try {
     const server = await startWebServer({
@@ -100,9 +111,10 @@ export async function main(argv: readonly string[], io: LaunchIo): Promise<Launc
       exitCode: 0,
       server: {
         ...server,
-        close: () => {
+        close: async () => {
           stopWatching();
-          return server.close();
+          await server.close();
+          await services.close();
         },
       },
     };

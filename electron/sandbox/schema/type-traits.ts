@@ -13,25 +13,8 @@ export function provisioningTypeOf(handlers: ReadonlySet<HandlerName>): Provisio
   return handlers.has('update') ? 'FULLY_MUTABLE' : 'IMMUTABLE';
 }
 
-/**
- * Types whose resources belong to the account rather than a region: every region's list
- * returns them. Deliberately small: the ones people meet first in a multi-region scan.
- */
-export const GLOBAL_TYPES: ReadonlySet<string> = new Set([
-  'AWS::S3::Bucket',
-  'AWS::IAM::Role',
-  'AWS::IAM::User',
-  'AWS::IAM::Policy',
-  'AWS::IAM::ManagedPolicy',
-  'AWS::IAM::Group',
-  'AWS::IAM::InstanceProfile',
-  'AWS::Route53::HostedZone',
-  'AWS::CloudFront::Distribution',
-]);
-
-export function isGlobalType(typeName: string): boolean {
-  return GLOBAL_TYPES.has(typeName);
-}
+// The global-type list lives in the registry so core can share it.
+export { GLOBAL_TYPES, isGlobalType } from '../../registry/global-types';
 
 /** Most list handlers page by 25 (AWS::SageMaker::Image does) and ignore MaxResults. */
 export const DEFAULT_PAGE_SIZE = 25;

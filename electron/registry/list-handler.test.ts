@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRegistrySnapshot } from '../../registry/snapshot';
+import { loadRegistrySnapshot } from './snapshot';
 import { listHandlerInputs, listNeedsModel } from './list-handler';
 
 const snapshot = await loadRegistrySnapshot();

@@ -1,0 +1,97 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InventoryRow, RegionScanStatus } from '../../shared/contract';
+import { EventBus } from '../core/events';
+import { imageCounts } from '../sandbox/seed';
+import { dispatch, type HandlerTable } from './dispatch';
+import { createHandlers } from './handlers';
+import { createHostServices, type HostServices } from './services';
+
+// The whole stack as a host wires it: handler table → services → session provider →
+// the in-process sandbox behind the built-in Sandbox profile, over real HTTP.
+let dir: string;
+let services: HostServices;
+let handlers: HandlerTable;
+const bus = new EventBus();
+const context = { host: 'cli' } as const;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cloudshelf-handlers-'));
+  const env = {
+    AWS_CONFIG_FILE: join(dir, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
+  };
+  services = createHostServices({ env, bus, dataDir: join(dir, 'data'), log: () => undefined });
+  handlers = createHandlers({
+    identity: { name: 'Cloudshelf', version: '1.0.0', host: 'cli' },
+    env,
+    services,
+  });
+});
+
+afterAll(async () => {
+  await services.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('handler table on the built-in Sandbox profile', () => {
+  it('knows the Sandbox account', async () => {
+    const outcome = await dispatch(handlers, 'profiles.identity', { profile: 'Sandbox' }, context);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect((outcome.value as { account: string }).account).toMatch(/^\d{12}$/);
+  });
+
+  it('finds SageMaker images in the catalog', async () => {
+    const outcome = await dispatch(
+      handlers,
+      'catalog.search',
+      { query: 'sagemaker image' },
+      context,
+    );
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const { types } = outcome.value as { types: { typeName: string }[] };
+    expect(types[0]?.typeName).toBe('AWS::SageMaker::Image');
+  });
+
+  it('scans SageMaker images over every sandbox region: exactly the seeded set', async () => {
+    const counts: Readonly<Record<string, number>> = imageCounts;
+    const regions = Object.keys(counts);
+    const rows: InventoryRow[] = [];
+    const statuses = new Map<string, RegionScanStatus>();
+    const offRows = bus.on('inventory.rows', (batch) => rows.push(...batch.rows));
+    const offStatus = bus.on('inventory.status', (status) => statuses.set(status.region, status));
+    const finished = new Promise<string>((resolve) => {
+      bus.on('inventory.finished', (event) => {
+        resolve(event.state);
+      });
+    });
+
+    const outcome = await dispatch(
+      handlers,
+      'inventory.scan',
+      { profile: 'Sandbox', regions, typeName: 'AWS::SageMaker::Image' },
+      context,
+    );
+    expect(outcome.ok).toBe(true);
+    expect(await finished).toBe('done');
+    offRows();
+    offStatus();
+
+    const expectedTotal = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    expect(rows).toHaveLength(expectedTotal);
+    expect(new Set(rows.map((row) => row.key)).size).toBe(expectedTotal);
+    for (const region of regions) {
+      expect(rows.filter((row) => row.region === region)).toHaveLength(counts[region] ?? -1);
+      expect(statuses.get(region)).toMatchObject({
+        state: 'done',
+        listed: counts[region],
+        hydrated: counts[region],
+      });
+    }
+    // Hydrated rows carry the full model, not just the identifier a list returns.
+    expect(rows[0]?.properties).toHaveProperty('ImageName');
+    expect(rows[0]?.properties).toHaveProperty('ImageRoleArn');
+  });
+});

@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { createSessionProvider, type ProfileSessions } from '../core/aws/session-provider';
+import { createCatalogService, type CatalogService } from '../core/catalog/service';
+import type { EventBus } from '../core/events';
+import { createScanEngine, typeInfoFromSchemas, type ScanEngine } from '../core/inventory';
+import type { ProfileEnv } from '../core/profiles/env';
+import { loadRegistrySnapshot } from '../registry/snapshot';
+import { startSandbox, type RunningSandbox } from '../sandbox';
+
+export interface HostServicesOptions {
+  env: ProfileEnv;
+  bus: EventBus;
+  /** Cloudshelf's own files: catalog caches live in `<dataDir>/catalog`. */
+  dataDir: string;
+  log: (line: string) => void;
+}
+
+/** The services that need the registry snapshot, built on first use (≈0.3 s to load). */
+export interface LoadedServices {
+  catalog: CatalogService;
+  scans: ScanEngine;
+}
+
+export interface HostServices {
+  /** Built at once: cheap, and the MFA prompt must be answerable from the first call. */
+  readonly sessions: ProfileSessions;
+  loaded(): Promise<LoadedServices>;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything the handler table needs, built once per host. The in-process sandbox behind
+ * the built-in Sandbox profile starts only when that profile is first used.
+ */
+export function createHostServices(options: HostServicesOptions): HostServices {
+  const { env, bus, dataDir, log } = options;
+  let sandbox: Promise<RunningSandbox> | undefined;
+  const ensureSandbox = (): Promise<RunningSandbox> => {
+    sandbox ??= startSandbox({
+      port: 0,
+      log: (line) => {
+        log(`sandbox: ${line}`);
+      },
+    });
+    return sandbox;
+  };
+  const sessions = createSessionProvider({ env, bus, sandbox: ensureSandbox, log });
+
+  let loaded: Promise<LoadedServices> | undefined;
+  const load = async (): Promise<LoadedServices> => {
+    const snapshot = await loadRegistrySnapshot();
+    const catalog = createCatalogService({
+      snapshot,
+      sessions,
+      cacheDir: join(dataDir, 'catalog'),
+      log,
+    });
+    const scans = createScanEngine({ sessions, bus, typeInfo: typeInfoFromSchemas(snapshot) });
+    return { catalog, scans };
+  };
+
+  return {
+    sessions,
+    loaded: () => {
+      loaded ??= load();
+      // A failed load (e.g. a missing snapshot file) is retried on the next call.
+      loaded.catch(() => {
+        loaded = undefined;
+      });
+      return loaded;
+    },
+    close: async () => {
+      sessions.close();
+      if (sandbox) await (await sandbox).close();
+    },
+  };
+}
