@@ -94,4 +94,33 @@ describe('handler table on the built-in Sandbox profile', () => {
     expect(rows[0]?.properties).toHaveProperty('ImageName');
     expect(rows[0]?.properties).toHaveProperty('ImageRoleArn');
   });
+
+  it('skips a region that does not offer the type instead of failing there', async () => {
+    const statuses = new Map<string, RegionScanStatus>();
+    const off = bus.on('inventory.status', (status) => statuses.set(status.region, status));
+    const finished = new Promise<void>((resolve) => {
+      bus.on('inventory.finished', () => {
+        resolve();
+      });
+    });
+    // The region data says this type is missing from us-east-1 and present in us-east-2.
+    const outcome = await dispatch(
+      handlers,
+      'inventory.scan',
+      {
+        profile: 'Sandbox',
+        regions: ['us-east-1', 'us-east-2'],
+        typeName: 'AWS::GameLiftStreams::StreamGroup',
+      },
+      context,
+    );
+    expect(outcome.ok).toBe(true);
+    await finished;
+    off();
+    expect(statuses.get('us-east-1')).toMatchObject({
+      state: 'skipped',
+      error: { code: 'NotOffered' },
+    });
+    expect(statuses.get('us-east-2')?.state).toBe('done');
+  });
 });

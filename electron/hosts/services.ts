@@ -55,7 +55,12 @@ export function createHostServices(options: HostServicesOptions): HostServices {
       cacheDir: join(dataDir, 'catalog'),
       log,
     });
-    const scans = createScanEngine({ sessions, bus, typeInfo: typeInfoFromSchemas(snapshot) });
+    const scans = createScanEngine({
+      sessions,
+      bus,
+      typeInfo: typeInfoFromSchemas(snapshot),
+      offers: (typeName, region) => catalog.offers(typeName, region),
+    });
     return { catalog, scans };
   };
 

@@ -13,6 +13,7 @@ import { parseResourceSchema } from '../../registry/schema-shape';
 import type { RegistrySnapshot } from '../../registry/snapshot';
 import type { SessionProvider } from '../aws/session';
 import { regionsOffering, type LiveTypeLists } from '../regions/availability';
+import { offersType } from '../regions/availability';
 import { listRegions } from '../regions/list';
 import { fetchRegionTypes } from './refresh';
 import { refreshError } from './refresh-errors';
@@ -49,6 +50,8 @@ export interface CatalogService {
   describe(typeName: string, options?: DescribeOptions): Promise<TypeDetails>;
   refresh(profile: string, region: string): Promise<RefreshResult>;
   regions(typeName?: string): Promise<RegionInfo[]>;
+  /** Whether a region offers a type: false only when the region data rules it out. */
+  offers(typeName: string, region: string): Promise<boolean | null>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -241,6 +244,10 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
 
     async regions(typeName) {
       return listRegions(typeName, await loadRegionData(), await liveLists());
+    },
+
+    async offers(typeName, region) {
+      return offersType(typeName, region, await loadRegionData(), await liveLists());
     },
   };
 }

@@ -37,6 +37,11 @@ export interface ScanEngineOptions {
   retry?: Partial<RetryPolicy>;
   /** Share the per-(account, region) limiters with other modules (operations, catalog). */
   limiters?: RateLimiters;
+  /**
+   * Whether a region offers the type: false skips the region (an "all regions" scan must not
+   * fail where the type does not exist); null or undefined means unknown, so it is tried.
+   */
+  offers?: (typeName: string, region: string) => Promise<boolean | null>;
   /** Told about every retried call and every HTTP attempt (benchmark and tests). */
   observer?: { retried?: (kind: RetryKind) => void; attempted?: () => void };
 }
@@ -116,6 +121,17 @@ export function createScanEngine(options: ScanEngineOptions): ScanEngine {
   async function runRegion(scan: ActiveScan, region: string, account: string): Promise<void> {
     const { request, info } = scan;
     try {
+      if ((await options.offers?.(request.typeName, region)) === false) {
+        setStatus(scan, region, {
+          state: 'skipped',
+          error: {
+            code: 'NotOffered',
+            message: `${request.typeName} is not offered in ${region}, so it was not scanned.`,
+            hint: 'Refresh the catalog from that region if AWS has added the type there since.',
+          },
+        });
+        return;
+      }
       const clients = await options.sessions.clients(request.profile, region);
       const call: CallContext = {
         client: clients.cloudControl,
