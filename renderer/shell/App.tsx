@@ -3,6 +3,8 @@ import { useShell, useShellStore } from '../store/context';
 import { EmptyState } from './EmptyState';
 import { ErrorPanel } from './ErrorPanel';
 import { LoadingState } from './LoadingState';
+import { MfaDialog } from './MfaDialog';
+import { useAccountStore } from '../store/account-context';
 import { ProblemsBanner } from './ProblemsBanner';
 import { StatusBar } from './StatusBar';
 import { TitleBar } from './TitleBar';
@@ -13,7 +15,10 @@ export function App() {
   const store = useShellStore();
   const appState = useShell((state) => state.appState);
 
+  const accounts = useAccountStore();
+
   useEffect(() => store.getState().start(), [store]);
+  useEffect(() => accounts.getState().start(), [accounts]);
 
   return (
     <div className="app" data-app-state={appState}>
@@ -30,6 +35,7 @@ export function App() {
         )}
       </main>
       <StatusBar />
+      <MfaDialog />
     </div>
   );
 }

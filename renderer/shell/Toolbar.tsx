@@ -1,3 +1,4 @@
+import { AccountBadge } from './AccountBadge';
 import { ProfilePicker } from './ProfilePicker';
 import { ProfileRegion } from './ProfileRegion';
 
@@ -7,6 +8,7 @@ export function Toolbar() {
     <div className="toolbar" role="toolbar" aria-label="Scope">
       <ProfilePicker />
       <ProfileRegion />
+      <AccountBadge />
     </div>
   );
 }

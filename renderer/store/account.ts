@@ -1,0 +1,73 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CloudshelfApi, MfaPrompt } from '../../shared/contract';
+import { toDisplayError, type DisplayError } from './errors';
+
+/** The account behind each profile, looked up on demand, and a pending MFA prompt. */
+export interface AccountState {
+  /** By profile name: the account id, a lookup in flight, or why it failed and what to do. */
+  accounts: Record<
+    string,
+    | { status: 'loading' }
+    | { status: 'known'; account: string }
+    | { status: 'failed'; error: DisplayError }
+  >;
+  mfaPrompt: MfaPrompt | null;
+  mfaError: string | null;
+}
+
+export interface AccountActions {
+  lookUp: (profile: string) => Promise<void>;
+  answerMfa: (code: string) => Promise<void>;
+  dismissMfa: () => void;
+  /** Subscribes to MFA prompts; returns the unsubscribe. */
+  start: () => () => void;
+}
+
+export type AccountStore = StoreApi<AccountState & AccountActions>;
+
+export function createAccountStore(api: CloudshelfApi): AccountStore {
+  return createStore<AccountState & AccountActions>()((set, get) => ({
+    accounts: {},
+    mfaPrompt: null,
+    mfaError: null,
+
+    async lookUp(profile) {
+      set({ accounts: { ...get().accounts, [profile]: { status: 'loading' } } });
+      try {
+        const { account } = await api.profiles.identity({ profile });
+        set({ accounts: { ...get().accounts, [profile]: { status: 'known', account } } });
+      } catch (error) {
+        set({
+          accounts: {
+            ...get().accounts,
+            [profile]: { status: 'failed', error: toDisplayError(error) },
+          },
+        });
+      }
+    },
+
+    async answerMfa(code) {
+      const prompt = get().mfaPrompt;
+      if (!prompt) return;
+      if (!/^\d{6}$/.test(code)) {
+        set({ mfaError: 'Enter the 6 digits your MFA device shows.' });
+        return;
+      }
+      // A prompt that already timed out is not accepted; the waiting lookup then fails with
+      // its own message, which the account badge shows.
+      await api.profiles.answerMfa({ promptId: prompt.promptId, code });
+      set({ mfaPrompt: null, mfaError: null });
+    },
+
+    dismissMfa() {
+      // The main process times the prompt out and the waiting call fails with a clear message.
+      set({ mfaPrompt: null, mfaError: null });
+    },
+
+    start() {
+      return api.on('profiles.mfaRequested', (prompt) => {
+        set({ mfaPrompt: prompt, mfaError: null });
+      });
+    },
+  }));
+}
