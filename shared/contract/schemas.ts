@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiErrorPayload } from './errors';
 
 /** Which host is serving the API: the desktop window, browser mode, or the command line. */
 export const HostKind = z.enum(['electron', 'browser', 'cli']);
@@ -146,11 +147,8 @@ export const RegionScanState = z.enum([
 ]);
 export type RegionScanState = z.infer<typeof RegionScanState>;
 
-export const ApiErrorShape = z.object({
-  code: z.string(),
-  message: z.string(),
-  hint: z.string().optional(),
-});
+/** A failure inside a stream (e.g. one region of a scan): API error codes plus AWS's own. */
+export const ApiErrorShape = ApiErrorPayload.extend({ code: z.string() });
 
 export const RegionScanStatus = z.object({
   scanId: z.string(),

@@ -36,9 +36,14 @@ export function constraintErrors(failures: readonly string[]): QueryError {
   );
 }
 
-export function errorResponseXml(error: QueryError, requestId: string): string {
+/** The awsQuery error envelope; STS uses the same one under its own namespace. */
+export function errorResponseXml(
+  error: QueryError,
+  requestId: string,
+  xmlns: string = CLOUDFORMATION_XMLNS,
+): string {
   return (
-    `<ErrorResponse xmlns="${CLOUDFORMATION_XMLNS}"><Error>` +
+    `<ErrorResponse xmlns="${xmlns}"><Error>` +
     `<Type>${error.type}</Type><Code>${escapeXml(error.code)}</Code>` +
     `<Message>${escapeXml(error.message)}</Message></Error>` +
     `<RequestId>${escapeXml(requestId)}</RequestId></ErrorResponse>`

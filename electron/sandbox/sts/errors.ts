@@ -1,33 +1,18 @@
-import { escapeXml } from '../cloudformation/xml';
+import { errorResponseXml, QueryError } from '../cloudformation/query-errors';
 
 export const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
-/** An STS error as AWS sends it: code, HTTP status, message, in STS's awsQuery envelope. */
-export class StsError extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    message: string,
-    readonly type: 'Sender' | 'Receiver' = 'Sender',
-  ) {
-    super(message);
-    this.name = code;
-  }
+/** STS errors are awsQuery errors: same fields and envelope, STS's own namespace. */
+export { QueryError as StsError };
+
+export function validationError(message: string): QueryError {
+  return new QueryError('ValidationError', 400, message);
 }
 
-export function validationError(message: string): StsError {
-  return new StsError('ValidationError', 400, message);
+export function accessDenied(message: string): QueryError {
+  return new QueryError('AccessDenied', 403, message);
 }
 
-export function accessDenied(message: string): StsError {
-  return new StsError('AccessDenied', 403, message);
-}
-
-export function stsErrorXml(error: StsError, requestId: string): string {
-  return (
-    `<ErrorResponse xmlns="${STS_XMLNS}"><Error>` +
-    `<Type>${error.type}</Type><Code>${escapeXml(error.code)}</Code>` +
-    `<Message>${escapeXml(error.message)}</Message></Error>` +
-    `<RequestId>${escapeXml(requestId)}</RequestId></ErrorResponse>`
-  );
+export function stsErrorXml(error: QueryError, requestId: string): string {
+  return errorResponseXml(error, requestId, STS_XMLNS);
 }
