@@ -1,43 +1,11 @@
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import path from 'node:path';
+import { contentTypeFor, rendererContentSecurityPolicy } from '../hosts/renderer-assets';
 import { appHost, appScheme, describeUrlOrigin } from './app-origin';
 
-/**
- * Sent with every app:// response: no inline script, no eval, no plugins, no <base>
- * rewriting, no form posts and no framing. It is the same policy browser mode sends (and the
- * renderer's meta tag repeats), because both hosts serve the same renderer build: anything
- * stricter here would break features in the desktop window only. The one allowance beyond
- * 'self' is data: images, which Vite emits when it inlines small assets.
- */
-export const appContentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const contentTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentTypeFor(filePath: string): string {
-  return contentTypes[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
+/** The same policy browser mode sends (electron/hosts/renderer-assets.ts). */
+export const appContentSecurityPolicy = rendererContentSecurityPolicy;
+export { contentTypeFor };
 
 export type AppFileResolution =
   { ok: true; filePath: string } | { ok: false; status: 400 | 403 | 404; reason: string };

@@ -1,21 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import type { ApiErrorCode, CallOutcome } from '../../../shared/contract';
+import { rendererContentSecurityPolicy } from '../renderer-assets';
 
-/**
- * The page's Content-Security-Policy. `connect-src 'self'` is spelled out (it is already
- * implied by `default-src`) because fetch and EventSource are what the renderer uses most.
- */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The same policy the Electron window sends (../renderer-assets.ts). */
+export const contentSecurityPolicy = rendererContentSecurityPolicy;
 
 /** Headers every response carries, static or API, success or refusal. */
 export const securityHeaders: Readonly<Record<string, string>> = {
