@@ -1,5 +1,6 @@
 import { readAppInfo, type AppIdentity } from '../core/app-info';
 import { defaultDataDir } from '../core/app-paths';
+import { cacheUntilFailure } from '../core/cached-load';
 import { EventBus } from '../core/events';
 import type { ProfileEnv } from '../core/profiles/env';
 import type { CallName } from '../../shared/contract';
@@ -37,17 +38,13 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
 
   // Calls that need the registry snapshot wait for it on first use; the shell's own calls
   // (app.info, profiles.*) never do.
-  let loadedTable: Promise<Pick<HandlerTable, LoadedCall>> | undefined;
-  const table = (): Promise<Pick<HandlerTable, LoadedCall>> => {
-    loadedTable ??= services.loaded().then((loaded) => ({
+  const table = cacheUntilFailure(async (): Promise<Pick<HandlerTable, LoadedCall>> => {
+    const loaded = await services.loaded();
+    return {
       ...createCatalogHandlers({ catalog: loaded.catalog }),
       ...createInventoryHandlers({ scans: loaded.scans }),
-    }));
-    loadedTable.catch(() => {
-      loadedTable = undefined;
-    });
-    return loadedTable;
-  };
+    };
+  });
   const later =
     <N extends LoadedCall & CallName>(name: N): Handler<N> =>
     async (args, context) =>

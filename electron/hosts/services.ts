@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { cacheUntilFailure } from '../core/cached-load';
 import { createSessionProvider, type ProfileSessions } from '../core/aws/session-provider';
 import { createCatalogService, type CatalogService } from '../core/catalog/service';
 import type { EventBus } from '../core/events';
@@ -46,8 +47,8 @@ export function createHostServices(options: HostServicesOptions): HostServices {
   };
   const sessions = createSessionProvider({ env, bus, sandbox: ensureSandbox, log });
 
-  let loaded: Promise<LoadedServices> | undefined;
-  const load = async (): Promise<LoadedServices> => {
+  // Failed loads (e.g. a missing snapshot file) are retried on the next call.
+  const loaded = cacheUntilFailure(async (): Promise<LoadedServices> => {
     const snapshot = await loadRegistrySnapshot();
     const catalog = createCatalogService({
       snapshot,
@@ -62,18 +63,11 @@ export function createHostServices(options: HostServicesOptions): HostServices {
       offers: (typeName, region) => catalog.offers(typeName, region),
     });
     return { catalog, scans };
-  };
+  });
 
   return {
     sessions,
-    loaded: () => {
-      loaded ??= load();
-      // A failed load (e.g. a missing snapshot file) is retried on the next call.
-      loaded.catch(() => {
-        loaded = undefined;
-      });
-      return loaded;
-    },
+    loaded,
     close: async () => {
       sessions.close();
       if (sandbox) await (await sandbox).close();
