@@ -8,11 +8,15 @@ import type { Handler, HandlerTable } from './dispatch';
 import { createCatalogHandlers } from './handlers/catalog';
 import { createInventoryHandlers } from './handlers/inventory';
 import { createProfileHandlers } from './handlers/profiles';
+import { createSettingsHandlers } from './handlers/settings';
 import { createHostServices, type HostServices } from './services';
 
 export interface HandlerDeps {
   identity: AppIdentity;
-  env: ProfileEnv & { CLOUDSHELF_DATA_DIR?: string | undefined };
+  env: ProfileEnv & {
+    CLOUDSHELF_DATA_DIR?: string | undefined;
+    CLOUDSHELF_SANDBOX_ENDPOINT?: string | undefined;
+  };
   /** The host's services; hosts pass theirs so events reach their clients. */
   services?: HostServices;
 }
@@ -53,6 +57,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   return {
     'app.info': () => Promise.resolve(readAppInfo(deps.identity)),
     ...createProfileHandlers({ env: deps.env, sessions: services.sessions }),
+    ...createSettingsHandlers(services.settings),
     'catalog.search': later('catalog.search'),
     'catalog.describe': later('catalog.describe'),
     'catalog.refresh': later('catalog.refresh'),

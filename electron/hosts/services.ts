@@ -5,11 +5,15 @@ import { createCatalogService, type CatalogService } from '../core/catalog/servi
 import type { EventBus } from '../core/events';
 import { createScanEngine, typeInfoFromSchemas, type ScanEngine } from '../core/inventory';
 import type { ProfileEnv } from '../core/profiles/env';
+import { createSettingsStore, type SettingsStore } from '../core/settings/store';
 import { loadRegistrySnapshot } from '../registry/snapshot';
 import { startSandbox, type RunningSandbox } from '../sandbox';
 
 export interface HostServicesOptions {
-  env: ProfileEnv;
+  env: ProfileEnv & {
+    /** Points the built-in Sandbox profile at a sandbox already running (tests, demos). */
+    CLOUDSHELF_SANDBOX_ENDPOINT?: string | undefined;
+  };
   bus: EventBus;
   /** Cloudshelf's own files: catalog caches live in `<dataDir>/catalog`. */
   dataDir: string;
@@ -25,6 +29,7 @@ export interface LoadedServices {
 export interface HostServices {
   /** Built at once: cheap, and the MFA prompt must be answerable from the first call. */
   readonly sessions: ProfileSessions;
+  readonly settings: SettingsStore;
   loaded(): Promise<LoadedServices>;
   close(): Promise<void>;
 }
@@ -36,7 +41,9 @@ export interface HostServices {
 export function createHostServices(options: HostServicesOptions): HostServices {
   const { env, bus, dataDir, log } = options;
   let sandbox: Promise<RunningSandbox> | undefined;
-  const ensureSandbox = (): Promise<RunningSandbox> => {
+  const external = env.CLOUDSHELF_SANDBOX_ENDPOINT;
+  const ensureSandbox = (): Promise<{ endpoint: string }> => {
+    if (external) return Promise.resolve({ endpoint: external });
     sandbox ??= startSandbox({
       port: 0,
       log: (line) => {
@@ -65,8 +72,11 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     return { catalog, scans };
   });
 
+  const settings = createSettingsStore({ file: join(dataDir, 'settings.json'), log });
+
   return {
     sessions,
+    settings,
     loaded,
     close: async () => {
       sessions.close();

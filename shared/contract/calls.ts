@@ -9,6 +9,8 @@ import {
   RegionInfo,
   RegionScanStatus,
   ScanRequest,
+  Settings,
+  SettingsPatch,
   TypeDetails,
   TypeSummary,
 } from './schemas';
@@ -63,6 +65,10 @@ export const calls = {
     args: z.strictObject({ scanId: z.string().min(1) }),
     result: z.object({ cancelled: z.boolean() }),
   },
+  /** Cloudshelf's own settings (last Browse scope, column layouts, profile safety flags). */
+  'settings.get': { args: noArgs, result: Settings },
+  /** Applies a change and answers with the settings as stored. */
+  'settings.update': { args: z.strictObject({ patch: SettingsPatch }), result: Settings },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export const events = {

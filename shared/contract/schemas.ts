@@ -175,3 +175,51 @@ export const ScanRequest = z.strictObject({
   perParent: z.boolean().optional(),
 });
 export type ScanRequest = z.infer<typeof ScanRequest>;
+
+/** A table's column layout for one resource type: which columns show, in what order, how wide. */
+export const ColumnLayout = z.object({
+  /** Visible column ids, in display order. */
+  visible: z.array(z.string().min(1)).max(500),
+  /** Widths in CSS pixels, by column id. */
+  widths: z.record(z.string(), z.number().int().min(40).max(2000)),
+});
+export type ColumnLayout = z.infer<typeof ColumnLayout>;
+
+/** Per-profile safety flags, stored by Cloudshelf (never in the AWS files). */
+export const ProfileSafety = z.object({
+  /** Every create, update and delete is refused in the main process. */
+  readOnly: z.boolean(),
+  /** Wears a coloured banner; destructive actions ask for typed confirmation. */
+  production: z.boolean(),
+});
+export type ProfileSafety = z.infer<typeof ProfileSafety>;
+
+/** What the Browse screen last showed, so a restart comes back to it. */
+export const BrowseSettings = z.object({
+  profile: z.string().nullable(),
+  /** Chosen regions, by profile name. */
+  regionsByProfile: z.record(z.string(), z.array(z.string().min(1)).max(64)),
+  typeName: z.string().nullable(),
+  /** Most recent first. */
+  recentTypes: z.array(z.string().min(1)).max(10),
+  /** Column layout, by type name. */
+  columns: z.record(z.string(), ColumnLayout),
+});
+export type BrowseSettings = z.infer<typeof BrowseSettings>;
+
+export const Settings = z.object({
+  browse: BrowseSettings,
+  /** Safety flags, by profile name; a profile without an entry is neither. */
+  profiles: z.record(z.string(), ProfileSafety),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/**
+ * A change to the settings. Plain fields are replaced; the keyed maps (`regionsByProfile`,
+ * `columns`, `profiles`) are merged key by key, so one part of the UI never erases another's.
+ */
+export const SettingsPatch = z.strictObject({
+  browse: BrowseSettings.partial().strict().optional(),
+  profiles: z.record(z.string(), ProfileSafety.partial()).optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseResourceSchema } from '../../registry/schema-shape';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../files/atomic-write';
 
 /**
  * The on-disk cache of one region's live registry, `<cacheDir>/<region>/`:

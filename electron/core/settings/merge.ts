@@ -1,0 +1,36 @@
+import type { Settings, SettingsPatch } from '../../../shared/contract';
+
+export const defaultSettings: Settings = {
+  browse: {
+    profile: null,
+    regionsByProfile: {},
+    typeName: null,
+    recentTypes: [],
+    columns: {},
+  },
+  profiles: {},
+};
+
+/**
+ * Applies a patch: plain fields are replaced, keyed maps merged key by key, so the table's
+ * column save never erases the region choice the toolbar saved a moment before.
+ */
+export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
+  const { regionsByProfile, columns, ...plain } = patch.browse ?? {};
+  const profiles = { ...settings.profiles };
+  for (const [name, flags] of Object.entries(patch.profiles ?? {})) {
+    const merged = { readOnly: false, production: false, ...profiles[name], ...flags };
+    // A profile with neither flag needs no entry; dropping it keeps the file small.
+    if (merged.readOnly || merged.production) profiles[name] = merged;
+    else Reflect.deleteProperty(profiles, name);
+  }
+  return {
+    browse: {
+      ...settings.browse,
+      ...plain,
+      regionsByProfile: { ...settings.browse.regionsByProfile, ...regionsByProfile },
+      columns: { ...settings.browse.columns, ...columns },
+    },
+    profiles,
+  };
+}
