@@ -5,7 +5,7 @@ import {
   createNavigationGuard,
   createWebContentsHook,
   createWindowOpenHandler,
-  denyAllPermissions,
+  restrictPermissions,
   guardWebContents,
   type PermissionSession,
 } from './guards';
@@ -149,11 +149,11 @@ describe('guardWebContents', () => {
   });
 });
 
-describe('denyAllPermissions', () => {
+describe('restrictPermissions', () => {
   it('refuses every permission request and every permission check', () => {
     const session = new FakeSession();
     const log = vi.fn<(message: string) => void>();
-    denyAllPermissions(session, log);
+    restrictPermissions(session, log);
 
     for (const permission of [
       'media',
@@ -180,10 +180,31 @@ describe('denyAllPermissions', () => {
     }
     expect(log).toHaveBeenCalledWith('denied a "media" permission request');
   });
+
+  it('lets the page write text to the clipboard (Copy buttons), nothing more', () => {
+    const session = new FakeSession();
+    restrictPermissions(session, vi.fn<(message: string) => void>());
+    const callback = vi.fn<(granted: boolean) => void>();
+    session.requestHandler?.(
+      new FakeContents().asWebContents(),
+      'clipboard-sanitized-write',
+      callback,
+      {} as Parameters<NonNullable<RequestHandler>>[3],
+    );
+    expect(callback).toHaveBeenCalledWith(true);
+    expect(
+      session.checkHandler?.(
+        null,
+        'clipboard-sanitized-write',
+        'app://cloudshelf',
+        {} as Parameters<NonNullable<CheckHandler>>[3],
+      ),
+    ).toBe(true);
+  });
 });
 
 describe('createWebContentsHook', () => {
-  it('guards every webContents and denies permissions once per session', () => {
+  it('guards every webContents and restricts permissions once per session', () => {
     const shared = new FakeSession();
     const setRequest = vi.spyOn(shared, 'setPermissionRequestHandler');
     const hook = createWebContentsHook(deps());

@@ -64,13 +64,23 @@ export type PermissionSession = Pick<
   'setPermissionRequestHandler' | 'setPermissionCheckHandler'
 >;
 
-/** Cloudshelf needs no browser permission (camera, notifications, clipboard-read, …): deny all. */
-export function denyAllPermissions(session: PermissionSession, log: GuardDeps['log']): void {
+/**
+ * The one permission Cloudshelf's own page needs: writing text to the clipboard (the details
+ * drawer's Copy buttons). Reading the clipboard, camera, notifications and the rest stay off.
+ */
+const grantedPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Grants the clipboard-write permission and denies every other request and check. */
+export function restrictPermissions(session: PermissionSession, log: GuardDeps['log']): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
+    if (grantedPermissions.has(permission)) {
+      callback(true);
+      return;
+    }
     log(`denied a "${permission}" permission request`);
     callback(false);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission) => grantedPermissions.has(permission));
 }
 
 /**
@@ -83,7 +93,7 @@ export function createWebContentsHook(deps: GuardDeps): (contents: WebContents) 
     guardWebContents(contents, deps);
     if (!guardedSessions.has(contents.session)) {
       guardedSessions.add(contents.session);
-      denyAllPermissions(contents.session, deps.log);
+      restrictPermissions(contents.session, deps.log);
     }
   };
 }
