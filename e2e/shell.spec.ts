@@ -40,7 +40,11 @@ test.describe('shell in light mode', () => {
     // No AWS_PROFILE: the `default` profile is chosen, and its region is shown.
     await expect(picker).toHaveValue('default');
     await expect(page.locator('.chip')).toHaveText('eu-west-1');
-    await expect(page.getByRole('heading', { name: 'No resources to show yet' })).toBeVisible();
+    // `default` has no credentials: the browse screen says so instead of an empty table.
+    await expect(
+      page.getByRole('heading', { name: 'Could not list SageMaker images' }),
+    ).toBeVisible();
+    await expect(page.getByText('Profile default has no credentials')).toBeVisible();
     await expect(page.getByText('2 profiles were found')).toBeVisible();
 
     // The frame fills the window: status bar at the very bottom, main area between the bars.

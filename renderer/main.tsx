@@ -1,23 +1,39 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// Base styles first, so component styles (imported by the components) build on them.
+import './styles.css';
 import { api } from './api';
 import { App } from './shell/App';
-import { ShellStoreProvider } from './store/context';
-import { createShellStore } from './store/shell';
 import { createAccountStore } from './store/account';
 import { AccountStoreProvider } from './store/account-context';
-import './styles.css';
+import { createBrowseStore } from './store/browse';
+import { BrowseStoreProvider } from './store/browse-context';
+import { ShellStoreProvider } from './store/context';
+import { createInventoryStore } from './store/inventory';
+import { InventoryStoreProvider } from './store/inventory-context';
+import { createShellStore } from './store/shell';
+import { createTableViewStore } from './store/table-view';
+import { TableViewStoreProvider } from './store/table-view-context';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 
-const store = createShellStore(api);
+const shell = createShellStore(api);
 const accounts = createAccountStore(api);
+const inventory = createInventoryStore(api);
+const browse = createBrowseStore({ api, shell, inventory });
+const tableView = createTableViewStore(api);
 createRoot(container).render(
   <StrictMode>
-    <ShellStoreProvider store={store}>
+    <ShellStoreProvider store={shell}>
       <AccountStoreProvider store={accounts}>
-        <App />
+        <InventoryStoreProvider store={inventory}>
+          <BrowseStoreProvider store={browse}>
+            <TableViewStoreProvider store={tableView}>
+              <App />
+            </TableViewStoreProvider>
+          </BrowseStoreProvider>
+        </InventoryStoreProvider>
       </AccountStoreProvider>
     </ShellStoreProvider>
   </StrictMode>,

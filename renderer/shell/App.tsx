@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
+import { BrowseScreen } from '../browse/BrowseScreen';
+import { useAccountStore } from '../store/account-context';
+import { useBrowseStore } from '../store/browse-context';
 import { useShell, useShellStore } from '../store/context';
-import { EmptyState } from './EmptyState';
+import { useInventoryStore } from '../store/inventory-context';
 import { ErrorPanel } from './ErrorPanel';
 import { LoadingState } from './LoadingState';
 import { MfaDialog } from './MfaDialog';
-import { useAccountStore } from '../store/account-context';
 import { ProblemsBanner } from './ProblemsBanner';
 import { StatusBar } from './StatusBar';
 import { TitleBar } from './TitleBar';
@@ -14,25 +16,24 @@ import { Toolbar } from './Toolbar';
 export function App() {
   const store = useShellStore();
   const appState = useShell((state) => state.appState);
-
   const accounts = useAccountStore();
+  const inventory = useInventoryStore();
+  const browse = useBrowseStore();
 
   useEffect(() => store.getState().start(), [store]);
   useEffect(() => accounts.getState().start(), [accounts]);
+  // Inventory listens before Browse can start its first scan.
+  useEffect(() => inventory.getState().start(), [inventory]);
+  useEffect(() => browse.getState().start(), [browse]);
 
+  const ready = appState === 'ready';
   return (
     <div className="app" data-app-state={appState}>
       <TitleBar />
       <Toolbar />
       <ProblemsBanner />
-      <main className="main" aria-busy={appState === 'loading'}>
-        {appState === 'error' ? (
-          <ErrorPanel />
-        ) : appState === 'loading' ? (
-          <LoadingState />
-        ) : (
-          <EmptyState />
-        )}
+      <main className={ready ? 'main main-browse' : 'main'} aria-busy={appState === 'loading'}>
+        {appState === 'error' ? <ErrorPanel /> : ready ? <BrowseScreen /> : <LoadingState />}
       </main>
       <StatusBar />
       <MfaDialog />

@@ -1,14 +1,19 @@
+import { ProfilePicker } from '../browse/controls/ProfilePicker';
+import { RegionPicker } from '../browse/controls/RegionPicker';
+import { TypePicker } from '../browse/controls/TypePicker';
 import { AccountBadge } from './AccountBadge';
-import { ProfilePicker } from './ProfilePicker';
-import { ProfileRegion } from './ProfileRegion';
 
-/** Scope controls: profile now; regions and resource types join it here. */
+/** The Browse scope: profile, regions and resource type; the account on demand. */
 export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar" aria-label="Scope">
       <ProfilePicker />
-      <ProfileRegion />
-      <AccountBadge />
+      <span className="toolbar-divider" aria-hidden="true" />
+      <RegionPicker />
+      <TypePicker />
+      <div className="toolbar-end">
+        <AccountBadge />
+      </div>
     </div>
   );
 }
