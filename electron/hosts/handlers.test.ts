@@ -123,4 +123,22 @@ describe('handler table on the built-in Sandbox profile', () => {
     });
     expect(statuses.get('us-east-2')?.state).toBe('done');
   });
+
+  it('serves the request journal and refuses changes through a read-only profile', async () => {
+    const listed = await dispatch(handlers, 'requests.list', {}, context);
+    expect(listed).toEqual({ ok: true, value: { requests: [] } });
+    await services.settings.update({ profiles: { Sandbox: { readOnly: true } } });
+    const refused = await dispatch(
+      handlers,
+      'resources.delete',
+      {
+        profile: 'Sandbox',
+        typeName: 'AWS::SageMaker::Image',
+        items: [{ region: 'us-east-1', identifier: 'pytorch-2-1-gpu' }],
+      },
+      context,
+    );
+    await services.settings.update({ profiles: { Sandbox: { readOnly: false } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'ReadOnlyProfile' } });
+  });
 });

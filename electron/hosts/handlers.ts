@@ -8,6 +8,7 @@ import type { Handler, HandlerTable } from './dispatch';
 import { createCatalogHandlers } from './handlers/catalog';
 import { createInventoryHandlers } from './handlers/inventory';
 import { createProfileHandlers } from './handlers/profiles';
+import { createResourceHandlers } from './handlers/resources';
 import { createSettingsHandlers } from './handlers/settings';
 import { createHostServices, type HostServices } from './services';
 
@@ -58,6 +59,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'app.info': () => Promise.resolve(readAppInfo(deps.identity)),
     ...createProfileHandlers({ env: deps.env, sessions: services.sessions }),
     ...createSettingsHandlers(services.settings),
+    ...createResourceHandlers({ mutations: services.mutations }),
     'catalog.search': later('catalog.search'),
     'catalog.describe': later('catalog.describe'),
     'catalog.refresh': later('catalog.refresh'),

@@ -1,8 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InventoryRow } from '../../shared/contract';
+import type { InventoryRow, TrackedRequest } from '../../shared/contract';
 import { EventBus } from '../core/events';
 import { startSandbox, type RunningSandbox } from '../sandbox';
 import { createHostServices } from './services';
@@ -60,5 +60,74 @@ describe('host services', () => {
     expect(rows.map((row) => row.properties['ImageName'])).toEqual([
       'only-in-the-external-sandbox',
     ]);
+  });
+});
+
+describe('host services: mutations', () => {
+  it('resumes the journal on first loaded(), sends the unsent request once, and stops on close', async () => {
+    const fast = await startSandbox({ seed: false, mutationDelayMs: 20 });
+    const dataDir = join(dir, 'resume-data');
+    await mkdir(dataDir, { recursive: true });
+    // Journaled by an earlier run that stopped before AWS answered.
+    const unsent: TrackedRequest = {
+      id: '3f1c2a9e-1d7b-4c55-9e7a-0b6f5d7e8a91',
+      requestToken: null,
+      profile: 'Sandbox',
+      region: 'us-west-2',
+      typeName: 'AWS::SageMaker::Image',
+      operation: 'CREATE',
+      identifier: null,
+      status: 'PENDING',
+      statusMessage: null,
+      errorCode: null,
+      desiredState: {
+        ImageName: 'resumed-at-start',
+        ImageRoleArn: 'arn:aws:iam::123456789012:role/SageMaker',
+      },
+      patch: null,
+      startedAt: Date.now(),
+      updatedAt: Date.now(),
+      finishedAt: null,
+    };
+    await writeFile(
+      join(dataDir, 'requests.json'),
+      JSON.stringify({ version: 1, requests: [unsent] }),
+    );
+    const bus = new EventBus();
+    const services = createHostServices({
+      env: {
+        AWS_CONFIG_FILE: join(dir, 'config'),
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
+        CLOUDSHELF_SANDBOX_ENDPOINT: fast.endpoint,
+      },
+      bus,
+      dataDir,
+      log: () => undefined,
+    });
+    const finished = new Promise<TrackedRequest>((resolve) => {
+      bus.on('requests.changed', (request) => {
+        if (request.status === 'SUCCESS') resolve(request);
+      });
+    });
+    try {
+      await services.loaded();
+      expect(await finished).toMatchObject({
+        id: unsent.id,
+        identifier: expect.stringMatching(/image\/resumed-at-start$/) as string,
+      });
+      const [request] = await services.mutations.list();
+      expect(request?.status).toBe('SUCCESS');
+    } finally {
+      await services.close();
+      await fast.close();
+    }
+    await expect(
+      services.mutations.create({
+        profile: 'Sandbox',
+        region: 'us-west-2',
+        typeName: 'AWS::SageMaker::Image',
+        desiredState: {},
+      }),
+    ).rejects.toMatchObject({ code: 'Unavailable' });
   });
 });

@@ -3,7 +3,17 @@ import { cacheUntilFailure } from '../core/cached-load';
 import { createSessionProvider, type ProfileSessions } from '../core/aws/session-provider';
 import { createCatalogService, type CatalogService } from '../core/catalog/service';
 import type { EventBus } from '../core/events';
-import { createScanEngine, typeInfoFromSchemas, type ScanEngine } from '../core/inventory';
+import {
+  createRateLimiters,
+  createScanEngine,
+  typeInfoFromSchemas,
+  type ScanEngine,
+} from '../core/inventory';
+import {
+  createMutationService,
+  createRequestJournal,
+  type MutationService,
+} from '../core/mutations';
 import type { ProfileEnv } from '../core/profiles/env';
 import { createSettingsStore, type SettingsStore } from '../core/settings/store';
 import { loadRegistrySnapshot } from '../registry/snapshot';
@@ -15,7 +25,10 @@ export interface HostServicesOptions {
     CLOUDSHELF_SANDBOX_ENDPOINT?: string | undefined;
   };
   bus: EventBus;
-  /** Cloudshelf's own files: catalog caches live in `<dataDir>/catalog`. */
+  /**
+   * Cloudshelf's own files: catalog caches in `<dataDir>/catalog`, the request journal in
+   * `<dataDir>/requests.json`.
+   */
   dataDir: string;
   log: (line: string) => void;
 }
@@ -30,6 +43,12 @@ export interface HostServices {
   /** Built at once: cheap, and the MFA prompt must be answerable from the first call. */
   readonly sessions: ProfileSessions;
   readonly settings: SettingsStore;
+  /**
+   * Creates, updates, deletes and their tracking. Built at once; requests a previous run
+   * left unfinished are picked up on the first `loaded()` (every window asks for the
+   * catalog when it opens), or earlier if `resume()` is called.
+   */
+  readonly mutations: MutationService;
   loaded(): Promise<LoadedServices>;
   close(): Promise<void>;
 }
@@ -53,9 +72,20 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     return sandbox;
   };
   const sessions = createSessionProvider({ env, bus, sandbox: ensureSandbox, log });
+  // One request budget per (account, region), counted by scans and mutations alike.
+  const limiters = createRateLimiters();
+  const settings = createSettingsStore({ file: join(dataDir, 'settings.json'), log });
+  const mutations = createMutationService({
+    sessions,
+    bus,
+    settings,
+    limiters,
+    journal: createRequestJournal({ file: join(dataDir, 'requests.json'), log }),
+    log,
+  });
 
   // Failed loads (e.g. a missing snapshot file) are retried on the next call.
-  const loaded = cacheUntilFailure(async (): Promise<LoadedServices> => {
+  const build = cacheUntilFailure(async (): Promise<LoadedServices> => {
     const snapshot = await loadRegistrySnapshot();
     const catalog = createCatalogService({
       snapshot,
@@ -67,18 +97,24 @@ export function createHostServices(options: HostServicesOptions): HostServices {
       sessions,
       bus,
       typeInfo: typeInfoFromSchemas(snapshot),
+      limiters,
       offers: (typeName, region) => catalog.offers(typeName, region),
     });
     return { catalog, scans };
   });
-
-  const settings = createSettingsStore({ file: join(dataDir, 'settings.json'), log });
+  const loaded = (): Promise<LoadedServices> => {
+    void mutations.resume();
+    return build();
+  };
 
   return {
     sessions,
     settings,
+    mutations,
     loaded,
     close: async () => {
+      // Trackers stop before their clients are destroyed; unfinished requests resume next start.
+      await mutations.close();
       sessions.close();
       if (sandbox) await (await sandbox).close();
     },

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import {
   AppInfo,
+  CreateResourceArgs,
+  DeleteItemResult,
+  DeleteResourcesArgs,
+  TrackedRequest,
+  UpdateResourceArgs,
   InventoryRow,
   MfaPrompt,
   ProfileDetails,
@@ -69,6 +74,24 @@ export const calls = {
   'settings.get': { args: noArgs, result: Settings },
   /** Applies a change and answers with the settings as stored. */
   'settings.update': { args: z.strictObject({ patch: SettingsPatch }), result: Settings },
+  /**
+   * Mutations answer once Cloud Control accepted the request; its progress arrives as
+   * `requests.changed` events. A read-only profile is refused with `ReadOnlyProfile`.
+   */
+  'resources.create': { args: CreateResourceArgs, result: TrackedRequest },
+  /** Sends only the changes, as an RFC 6902 patch. */
+  'resources.update': { args: UpdateResourceArgs, result: TrackedRequest },
+  /** Deletes one or many resources; answers per item. */
+  'resources.delete': {
+    args: DeleteResourcesArgs,
+    result: z.object({ results: z.array(DeleteItemResult) }),
+  },
+  /** Every request in the journal, newest first. */
+  'requests.list': { args: noArgs, result: z.object({ requests: z.array(TrackedRequest) }) },
+  /** Asks Cloud Control to cancel a request still in flight. */
+  'requests.cancel': { args: z.strictObject({ id: z.string().min(1) }), result: TrackedRequest },
+  /** Sends a failed or cancelled request again, as a new request. */
+  'requests.retry': { args: z.strictObject({ id: z.string().min(1) }), result: TrackedRequest },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export const events = {
@@ -78,6 +101,8 @@ export const events = {
   /** A batch of rows from one scan. */
   'inventory.rows': z.object({ scanId: z.string(), rows: z.array(InventoryRow) }),
   'inventory.status': RegionScanStatus,
+  /** A tracked request changed status (or was added). */
+  'requests.changed': TrackedRequest,
   /** The whole scan ended: every region done, failed, skipped or cancelled. */
   'inventory.finished': z.object({
     scanId: z.string(),

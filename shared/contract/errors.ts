@@ -8,6 +8,8 @@ export const ApiErrorCode = z.enum([
   'Forbidden',
   'NotFound',
   'Unavailable',
+  /** The profile is marked read-only in Cloudshelf's settings: no create, update or delete. */
+  'ReadOnlyProfile',
   'Internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -223,3 +223,101 @@ export const SettingsPatch = z.strictObject({
   profiles: z.record(z.string(), ProfileSafety.partial()).optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** The Cloud Control operations that change resources. */
+export const MutationOperation = z.enum(['CREATE', 'UPDATE', 'DELETE']);
+export type MutationOperation = z.infer<typeof MutationOperation>;
+
+/** Cloud Control's OperationStatus for a resource request. */
+export const RequestStatus = z.enum([
+  'PENDING',
+  'IN_PROGRESS',
+  'SUCCESS',
+  'FAILED',
+  'CANCEL_IN_PROGRESS',
+  'CANCEL_COMPLETE',
+]);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+
+/** One RFC 6902 operation of an update's patch document. */
+export const JsonPatchOperation = z.union([
+  z.strictObject({
+    op: z.enum(['add', 'replace', 'test']),
+    path: z.string().startsWith('/'),
+    value: z.unknown(),
+  }),
+  z.strictObject({ op: z.literal('remove'), path: z.string().startsWith('/') }),
+  z.strictObject({
+    op: z.enum(['move', 'copy']),
+    from: z.string().startsWith('/'),
+    path: z.string().startsWith('/'),
+  }),
+]);
+export type JsonPatchOperation = z.infer<typeof JsonPatchOperation>;
+
+/**
+ * A create, update or delete Cloudshelf sent and tracks until it ends; kept in the request
+ * journal on disk so tracking survives a restart.
+ */
+export const TrackedRequest = z.object({
+  /** Cloudshelf's id for the request, also sent as Cloud Control's ClientToken. */
+  id: z.string(),
+  /** Cloud Control's RequestToken; null until the request was accepted. */
+  requestToken: z.string().nullable(),
+  profile: z.string(),
+  region: z.string(),
+  typeName: z.string(),
+  operation: MutationOperation,
+  /** The resource's primary identifier; for a create, known once AWS reports it. */
+  identifier: z.string().nullable(),
+  status: RequestStatus,
+  /** AWS's StatusMessage and ErrorCode (e.g. AlreadyExists, NotFound) when it failed. */
+  statusMessage: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  /** What was sent: the DesiredState of a create, the patch of an update. */
+  desiredState: z.record(z.string(), z.unknown()).nullable(),
+  patch: z.array(JsonPatchOperation).nullable(),
+  /** Epoch milliseconds. */
+  startedAt: z.number(),
+  updatedAt: z.number(),
+  finishedAt: z.number().nullable(),
+});
+export type TrackedRequest = z.infer<typeof TrackedRequest>;
+
+const ResourceTarget = {
+  profile: z.string().min(1),
+  region: z.string().min(1),
+  typeName: z.string().regex(/^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/),
+};
+
+export const CreateResourceArgs = z.strictObject({
+  ...ResourceTarget,
+  desiredState: z.record(z.string(), z.unknown()),
+});
+export type CreateResourceArgs = z.infer<typeof CreateResourceArgs>;
+
+export const UpdateResourceArgs = z.strictObject({
+  ...ResourceTarget,
+  identifier: z.string().min(1),
+  patch: z.array(JsonPatchOperation).min(1),
+});
+export type UpdateResourceArgs = z.infer<typeof UpdateResourceArgs>;
+
+export const DeleteResourcesArgs = z.strictObject({
+  profile: z.string().min(1),
+  typeName: ResourceTarget.typeName,
+  items: z
+    .array(z.strictObject({ region: z.string().min(1), identifier: z.string().min(1) }))
+    .min(1)
+    .max(1000),
+});
+export type DeleteResourcesArgs = z.infer<typeof DeleteResourcesArgs>;
+
+/** Per item of a bulk delete: the tracked request, or why it could not be sent. */
+export const DeleteItemResult = z.object({
+  region: z.string(),
+  identifier: z.string(),
+  request: TrackedRequest.nullable(),
+  error: ApiErrorShape.nullable(),
+});
+export type DeleteItemResult = z.infer<typeof DeleteItemResult>;

@@ -1,0 +1,127 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TrackedRequest } from '../../../shared/contract';
+import { createRequestJournal } from './journal';
+
+let dir: string;
+let file: string;
+const lines: string[] = [];
+const log = (line: string): void => {
+  lines.push(line);
+};
+const fixedNow = () => new Date('2026-11-23T10:00:00.000Z');
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'cloudshelf-journal-'));
+  file = path.join(dir, 'requests.json');
+  lines.length = 0;
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function request(
+  id: string,
+  startedAt: number,
+  extra: Partial<TrackedRequest> = {},
+): TrackedRequest {
+  return {
+    id,
+    requestToken: null,
+    profile: 'dev',
+    region: 'eu-west-1',
+    typeName: 'AWS::SageMaker::Image',
+    operation: 'DELETE',
+    identifier: `image-${id}`,
+    status: 'PENDING',
+    statusMessage: null,
+    errorCode: null,
+    desiredState: null,
+    patch: null,
+    startedAt,
+    updatedAt: startedAt,
+    finishedAt: null,
+    ...extra,
+  };
+}
+
+const done = (id: string, at: number): TrackedRequest =>
+  request(id, at, { status: 'SUCCESS', requestToken: `t-${id}`, finishedAt: at + 1 });
+
+async function onDisk(): Promise<{ version: number; requests: TrackedRequest[] }> {
+  return JSON.parse(await readFile(file, 'utf8')) as {
+    version: number;
+    requests: TrackedRequest[];
+  };
+}
+
+describe('request journal', () => {
+  it('starts empty without a file, and a new journal (a restart) reads back what was put', async () => {
+    const journal = createRequestJournal({ file, log });
+    expect(await journal.list()).toEqual([]);
+    await journal.put(request('a', 1));
+    await journal.put(request('b', 2));
+    const restarted = createRequestJournal({ file, log });
+    expect((await restarted.list()).map((r) => r.id)).toEqual(['b', 'a']);
+    expect(await restarted.get('a')).toEqual(request('a', 1));
+    expect((await onDisk()).version).toBe(1);
+  });
+
+  it('updates in place, says whether anything changed, and removes', async () => {
+    const journal = createRequestJournal({ file, log });
+    await journal.put(request('a', 1));
+    const same = await journal.update('a', (r) => r);
+    expect(same?.changed).toBe(false);
+    const changed = await journal.update('a', (r) => ({ ...r, status: 'IN_PROGRESS' }));
+    expect(changed?.changed).toBe(true);
+    await changed?.written;
+    expect((await onDisk()).requests[0]?.status).toBe('IN_PROGRESS');
+    expect(await journal.update('missing', (r) => r)).toBeUndefined();
+    await journal.remove('a');
+    expect((await onDisk()).requests).toEqual([]);
+  });
+
+  it('keeps every unfinished request and only the newest finished ones', async () => {
+    const journal = createRequestJournal({ file, log, keepFinished: 3 });
+    await journal.put(request('old-but-running', 0));
+    for (let i = 1; i <= 6; i++) await journal.put(done(`d${String(i)}`, i * 10));
+    const ids = (await onDisk()).requests.map((r) => r.id);
+    expect(ids).toEqual(['d6', 'd5', 'd4', 'old-but-running']);
+  });
+
+  it('lets quick successive changes share writes and ends with the last of them on disk', async () => {
+    const journal = createRequestJournal({ file, log });
+    await journal.put(request('a', 1));
+    const statuses = ['IN_PROGRESS', 'CANCEL_IN_PROGRESS', 'CANCEL_COMPLETE'] as const;
+    const updates = await Promise.all(
+      statuses.map((status) => journal.update('a', (r) => ({ ...r, status }))),
+    );
+    await Promise.all(updates.map((u) => u?.written ?? Promise.resolve()));
+    await journal.flush();
+    expect((await onDisk()).requests[0]?.status).toBe('CANCEL_COMPLETE');
+    expect((await journal.get('a'))?.status).toBe('CANCEL_COMPLETE');
+  });
+
+  it('keeps an unreadable file aside and starts empty instead of overwriting it', async () => {
+    await writeFile(file, '{"version": 1, "requests": [');
+    const journal = createRequestJournal({ file, log, now: fixedNow });
+    expect(await journal.list()).toEqual([]);
+    await journal.put(request('a', 1));
+    const kept = path.join(dir, 'requests.json.unreadable-2026-11-23T10-00-00-000Z');
+    expect(await readFile(kept, 'utf8')).toBe('{"version": 1, "requests": [');
+    expect((await onDisk()).requests.map((r) => r.id)).toEqual(['a']);
+    expect(lines.join('\n')).toMatch(/could not be read; kept it as .*unreadable/);
+  });
+
+  it('keeps the readable entries of a damaged file, and a copy of the whole file', async () => {
+    const text = JSON.stringify({ version: 1, requests: [request('good', 1), { id: 'bad' }] });
+    await writeFile(file, text);
+    const journal = createRequestJournal({ file, log, now: fixedNow });
+    expect((await journal.list()).map((r) => r.id)).toEqual(['good']);
+    const names = await readdir(dir);
+    expect(names).toContain('requests.json.unreadable-2026-11-23T10-00-00-000Z');
+    expect(lines.join('\n')).toMatch(/1 unreadable entries/);
+  });
+});
