@@ -79,6 +79,21 @@ export default tseslint.config(
     },
   },
   {
+    // Renderer tests run in Node (vitest): they may read fixtures and the registry snapshot
+    // with Node built-ins and reuse main-process helpers. Electron and the AWS SDK stay out.
+    files: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: browserSafeImports.paths.filter((p) => p.name === 'electron'),
+          patterns: browserSafeImports.patterns.filter((p) => p.group.includes('@aws-sdk/*')),
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

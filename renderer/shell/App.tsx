@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
 import { BrowseScreen } from '../browse/BrowseScreen';
+import { MutationDialogs } from '../mutations/MutationDialogs';
+import { OperationsPanel } from '../mutations/OperationsPanel';
+import { ProductionBanner } from '../mutations/ProductionBanner';
 import { useAccountStore } from '../store/account-context';
 import { useBrowseStore } from '../store/browse-context';
 import { useShell, useShellStore } from '../store/context';
@@ -31,12 +34,15 @@ export function App() {
     <div className="app" data-app-state={appState}>
       <TitleBar />
       <Toolbar />
+      <ProductionBanner />
       <ProblemsBanner />
       <main className={ready ? 'main main-browse' : 'main'} aria-busy={appState === 'loading'}>
         {appState === 'error' ? <ErrorPanel /> : ready ? <BrowseScreen /> : <LoadingState />}
       </main>
+      <OperationsPanel />
       <StatusBar />
       <MfaDialog />
+      <MutationDialogs />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { OperationsButton } from '../mutations/OperationsPanel';
 import { useShell } from '../store/context';
 import type { AppInfo } from '../../shared/contract';
 
@@ -20,6 +21,7 @@ export function StatusBar() {
             {hostLabels[info.host]}
           </span>
           <span className="statusbar-spacer" />
+          <OperationsButton />
           <span className="statusbar-item muted">{info.platform}</span>
         </>
       ) : null}

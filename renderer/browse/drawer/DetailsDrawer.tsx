@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { InventoryRow } from '../../../shared/contract';
+import { ResourceActions } from '../../mutations/ResourceActions';
 import { useInventory } from '../../store/inventory-context';
 import { useTableView, useTableViewStore } from '../../store/table-view-context';
 import { focusGrid } from '../table/dom-ids';
@@ -131,6 +132,7 @@ function DrawerBody({
             Open in AWS console
           </a>
         )}
+        <ResourceActions row={row} />
       </div>
       {arn === null && (
         <p id={`${ids}-no-arn`} className="drawer-note">

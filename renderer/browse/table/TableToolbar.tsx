@@ -1,3 +1,4 @@
+import { DeleteSelectedButton } from '../../mutations/DeleteSelectedButton';
 import { useTableView, useTableViewStore } from '../../store/table-view-context';
 import { ColumnChooser } from './ColumnChooser';
 import { SEARCH_INPUT_ID } from './dom-ids';
@@ -52,6 +53,7 @@ export function TableToolbar({ shown, total, scanning }: TableToolbarProps) {
         </span>
       )}
       <span className="itable-spacer" />
+      <DeleteSelectedButton />
       <ColumnChooser />
       <button
         type="button"

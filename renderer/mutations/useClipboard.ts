@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+
+export interface CopyResult {
+  ok: boolean;
+  message: string;
+}
+
+/** How long "Copied" stays up; a failure stays until the next copy, so it can be read. */
+const CONFIRM_MS = 2000;
+
+/** Copies text and says what happened, for a status line next to the copy buttons. */
+export function useClipboard(): [CopyResult | null, (text: string, what: string) => Promise<void>] {
+  const [result, setResult] = useState<CopyResult | null>(null);
+
+  useEffect(() => {
+    if (!result?.ok) return;
+    const timer = setTimeout(() => {
+      setResult(null);
+    }, CONFIRM_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [result]);
+
+  const copy = async (text: string, what: string): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setResult({ ok: true, message: `Copied the ${what}` });
+    } catch {
+      setResult({
+        ok: false,
+        message: `Could not copy the ${what}: the system clipboard refused. Select the text below and press Ctrl+C (⌘C on a Mac).`,
+      });
+    }
+  };
+
+  return [result, copy];
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import { CloudshelfError, type ProfileSafety, type Settings } from '../../shared/contract';
+import { createSafetyStore, noSafety, safetyOf } from './safety';
+import { fakeApi } from './test-api';
+
+const stored = (profiles: Record<string, ProfileSafety>): Settings => ({
+  browse: { profile: null, regionsByProfile: {}, typeName: null, recentTypes: [], columns: {} },
+  profiles,
+});
+
+function browseDouble() {
+  return createStore<{ safety: Record<string, ProfileSafety> }>()(() => ({ safety: {} }));
+}
+
+describe('safety store', () => {
+  it('saves flags through settings.update and shows what was stored', async () => {
+    const fake = fakeApi({
+      'settings.update': () => stored({ Sandbox: { readOnly: true, production: false } }),
+    });
+    const browse = browseDouble();
+    const store = createSafetyStore({ api: fake.api, browse });
+    const saving = store.getState().setFlags('Sandbox', { readOnly: true });
+    expect(store.getState().saving).toBe('Sandbox');
+    expect(await saving).toBe(true);
+    expect(fake.argsOf('settings.update')).toEqual([
+      { patch: { profiles: { Sandbox: { readOnly: true } } } },
+    ]);
+    expect(browse.getState().safety).toEqual({ Sandbox: { readOnly: true, production: false } });
+    expect(store.getState().saving).toBeNull();
+  });
+
+  it('keeps the old flags and says why when saving fails', async () => {
+    const fake = fakeApi({
+      'settings.update': () => {
+        throw new CloudshelfError('Internal', 'disk full', 'Free some space.');
+      },
+    });
+    const browse = browseDouble();
+    const store = createSafetyStore({ api: fake.api, browse });
+    expect(await store.getState().setFlags('prod', { production: true })).toBe(false);
+    expect(browse.getState().safety).toEqual({});
+    expect(store.getState().error).toEqual({
+      code: 'Internal',
+      message: 'disk full',
+      hint: 'Free some space.',
+    });
+    store.getState().clearError();
+    expect(store.getState().error).toBeNull();
+  });
+
+  it('a profile without flags is neither', () => {
+    expect(safetyOf({}, 'x')).toBe(noSafety);
+    expect(safetyOf({}, null)).toBe(noSafety);
+    const flags = { readOnly: true, production: true };
+    expect(safetyOf({ x: flags }, 'x')).toBe(flags);
+  });
+});
