@@ -3,31 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-
-// Mirrors BenchResults in renderer/bench/harness.ts (the e2e project cannot import renderer
-// code); only the fields printed here.
-interface BenchResults {
-  rows: number;
-  firstPaint: number;
-  settledAfter: number;
-  coldSort: number;
-  sortAsc: number;
-  sortDesc: number;
-  firstAfterSort: [string, string];
-  query: string;
-  keystrokes: number[];
-  matches: number;
-  scroll: {
-    frames: number;
-    intervalP95: number;
-    intervalMax: number;
-    workP95: number;
-    workMax: number;
-    slowFrames: number;
-  };
-  domRows: number;
-  domRowLimit: number;
-}
+// Types only (no DOM): shared with the page's harness, so the two cannot drift apart.
+import type { BenchResults } from '../../renderer/bench/result';
 
 interface BenchPage {
   run: (impl: 'ours' | 'stock', rows: number) => Promise<BenchResults>;

@@ -1,36 +1,8 @@
 import type { InventoryRow } from '../../shared/contract';
 import { OVERSCAN, ROW_HEIGHT, type MountTable } from './bench-table';
+import type { BenchResults, ScrollResults } from './result';
 
-/** What one implementation measured; times in milliseconds. */
-export interface BenchResults {
-  rows: number;
-  /** load(rows) → the frame showing them has been produced. */
-  firstPaint: number;
-  /** How long after that first paint background preparation went on (0 for none). */
-  settledAfter: number;
-  /** Sorting by identifier right after the first paint, before background preparation. */
-  coldSort: number;
-  sortAsc: number;
-  sortDesc: number;
-  /** The first row's sort-column text after each sort, to check both agree. */
-  firstAfterSort: [string, string];
-  query: string;
-  keystrokes: number[];
-  /** Rows in the view after the last keystroke. */
-  matches: number;
-  scroll: {
-    frames: number;
-    intervalP95: number;
-    intervalMax: number;
-    workP95: number;
-    workMax: number;
-    /** Frames whose interval or work took over 20 ms. */
-    slowFrames: number;
-  };
-  domRows: number;
-  /** Rows that fit the viewport, plus overscan on both sides: the most the DOM should hold. */
-  domRowLimit: number;
-}
+export type { BenchResults, ScrollResults } from './result';
 
 const SORT_COLUMN = 'ImageName';
 // ARNs: long shared prefixes, the slowest text to sort.
@@ -182,7 +154,7 @@ export async function runBench(
  * thing it does on the main thread (the scroll event, in which the virtualizer renders, or
  * else the rAF callback) until the task after its paint.
  */
-async function measureScroll(scroller: HTMLElement): Promise<BenchResults['scroll']> {
+async function measureScroll(scroller: HTMLElement): Promise<ScrollResults> {
   const intervals: number[] = [];
   const works: number[] = [];
   let workStart = -1;

@@ -6,10 +6,10 @@ import { useBrowse } from '../store/browse-context';
 import { toDisplayError, type DisplayError } from '../store/errors';
 import { useRequestsStore } from '../store/requests-context';
 import { safetyOf } from '../store/safety';
-import { ErrorText } from './ErrorText';
 import type { CliProfile } from './equivalents';
 import { Modal } from './Modal';
 import { typeNoun } from './resource-label';
+import { ReviewFooter } from './ReviewFooter';
 import { ReviewPanel } from './ReviewPanel';
 
 interface CreateDialogProps {
@@ -122,47 +122,20 @@ export function CreateDialog({ profile, type, regions, onClose }: CreateDialogPr
           </div>
         )}
       </div>
-      <div className="mdialog-footer">
-        {error && <ErrorText error={error} />}
-        <div className="mdialog-actions">
-          {review && (
-            <button
-              type="button"
-              className="button mdialog-back"
-              disabled={sending}
-              onClick={() => {
-                setReview(null);
-                setError(null);
-              }}
-            >
-              Back
-            </button>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          {review ? (
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={sending}
-              onClick={() => void send(review)}
-            >
-              {sending ? 'Sending…' : 'Send'}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => {
-                form.current?.submit();
-              }}
-            >
-              Review
-            </button>
-          )}
-        </div>
-      </div>
+      <ReviewFooter
+        error={error}
+        onSend={review ? () => void send(review) : null}
+        sending={sending}
+        reviewLabel="Review"
+        onReview={() => {
+          form.current?.submit();
+        }}
+        onBack={() => {
+          setReview(null);
+          setError(null);
+        }}
+        onCancel={onClose}
+      />
     </Modal>
   );
 }

@@ -6,10 +6,10 @@ import { useBrowse } from '../store/browse-context';
 import { toDisplayError, type DisplayError } from '../store/errors';
 import { useRequestsStore } from '../store/requests-context';
 import { safetyOf } from '../store/safety';
-import { ErrorText } from './ErrorText';
 import { Modal } from './Modal';
 import { patchFor } from './patch';
 import { resourceName } from './resource-label';
+import { ReviewFooter } from './ReviewFooter';
 
 interface UpdateDialogProps {
   profile: string;
@@ -111,49 +111,22 @@ export function UpdateDialog({ profile, type, row, onClose }: UpdateDialogProps)
           </div>
         )}
       </div>
-      <div className="mdialog-footer">
-        {error && <ErrorText error={error} />}
-        <div className="mdialog-actions">
-          {patch && (
-            <button
-              type="button"
-              className="button mdialog-back"
-              disabled={sending}
-              onClick={() => {
-                setPatch(null);
-                setError(null);
-              }}
-            >
-              Back
-            </button>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          {patch ? (
-            <button
-              ref={primaryRef}
-              type="button"
-              className="button button-primary"
-              disabled={sending || patch.length === 0}
-              onClick={() => void send(patch)}
-            >
-              {sending ? 'Sending…' : 'Send'}
-            </button>
-          ) : (
-            <button
-              ref={primaryRef}
-              type="button"
-              className="button button-primary"
-              onClick={() => {
-                form.current?.submit();
-              }}
-            >
-              Review changes
-            </button>
-          )}
-        </div>
-      </div>
+      <ReviewFooter
+        error={error}
+        onSend={patch ? () => void send(patch) : null}
+        sending={sending}
+        canSend={patch !== null && patch.length > 0}
+        reviewLabel="Review changes"
+        onReview={() => {
+          form.current?.submit();
+        }}
+        onBack={() => {
+          setPatch(null);
+          setError(null);
+        }}
+        onCancel={onClose}
+        primaryRef={primaryRef}
+      />
     </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -104,24 +104,44 @@ describe('request journal', () => {
     expect((await journal.get('a'))?.status).toBe('CANCEL_COMPLETE');
   });
 
+  it('keeps the file readable by its owner only: desired states may hold passwords', async () => {
+    const journal = createRequestJournal({ file, log });
+    await journal.put(
+      request('a', 1, { operation: 'CREATE', desiredState: { MasterUserPassword: 'hunter2' } }),
+    );
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it('makes a journal others could read private at its next write', async () => {
+    await writeFile(file, JSON.stringify({ version: 1, requests: [request('old', 1)] }));
+    await chmod(file, 0o644);
+    const journal = createRequestJournal({ file, log });
+    await journal.put(request('new', 2));
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect((await onDisk()).requests.map((r) => r.id)).toEqual(['new', 'old']);
+  });
+
   it('keeps an unreadable file aside and starts empty instead of overwriting it', async () => {
-    await writeFile(file, '{"version": 1, "requests": [');
+    await writeFile(file, '{"version": 1, "requests": [', { mode: 0o644 });
     const journal = createRequestJournal({ file, log, now: fixedNow });
     expect(await journal.list()).toEqual([]);
     await journal.put(request('a', 1));
     const kept = path.join(dir, 'requests.json.unreadable-2026-11-23T10-00-00-000Z');
     expect(await readFile(kept, 'utf8')).toBe('{"version": 1, "requests": [');
+    expect((await stat(kept)).mode & 0o777).toBe(0o600);
     expect((await onDisk()).requests.map((r) => r.id)).toEqual(['a']);
     expect(lines.join('\n')).toMatch(/could not be read; kept it as .*unreadable/);
   });
 
   it('keeps the readable entries of a damaged file, and a copy of the whole file', async () => {
     const text = JSON.stringify({ version: 1, requests: [request('good', 1), { id: 'bad' }] });
-    await writeFile(file, text);
+    await writeFile(file, text, { mode: 0o644 });
     const journal = createRequestJournal({ file, log, now: fixedNow });
     expect((await journal.list()).map((r) => r.id)).toEqual(['good']);
     const names = await readdir(dir);
     expect(names).toContain('requests.json.unreadable-2026-11-23T10-00-00-000Z');
+    const kept = path.join(dir, 'requests.json.unreadable-2026-11-23T10-00-00-000Z');
+    expect((await stat(kept)).mode & 0o777).toBe(0o600);
     expect(lines.join('\n')).toMatch(/1 unreadable entries/);
   });
 });

@@ -1,4 +1,4 @@
-import { copyFile, readFile, rename } from 'node:fs/promises';
+import { chmod, copyFile, readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
 import { CloudshelfError, TrackedRequest } from '../../../shared/contract';
 import { writeFileAtomic } from '../files/atomic-write';
@@ -48,6 +48,9 @@ export interface RequestJournalOptions {
 
 export const defaultKeepFinished = 500;
 
+/** Owner only: a create's desired state may hold secrets such as passwords. */
+const JOURNAL_MODE = 0o600;
+
 const JournalFile = z.object({ version: z.literal(1), requests: z.array(z.unknown()) });
 
 /** Newest first: by start time, then id so the order is stable. */
@@ -88,6 +91,8 @@ export function createRequestJournal(options: RequestJournalOptions): RequestJou
     if (!shape.success) {
       const kept = keptAside();
       await rename(file, kept);
+      // The copy may hold DesiredStates too: as private as the journal itself.
+      await chmod(kept, JOURNAL_MODE);
       log(`requests: ${file} could not be read; kept it as ${kept} and started an empty journal`);
       return new Map();
     }
@@ -102,6 +107,7 @@ export function createRequestJournal(options: RequestJournalOptions): RequestJou
       // The readable entries stay in use; a copy of the whole file keeps the others.
       const kept = keptAside();
       await copyFile(file, kept);
+      await chmod(kept, JOURNAL_MODE);
       log(`requests: ${String(bad)} unreadable entries in ${file}; kept a copy as ${kept}`);
     }
     return entries;
@@ -131,7 +137,9 @@ export function createRequestJournal(options: RequestJournalOptions): RequestJou
         // From here on, new changes need a write of their own.
         queuedWrite = undefined;
         const requests = [...map.values()].sort(newestFirst);
-        await writeFileAtomic(file, `${JSON.stringify({ version: 1, requests }, null, 2)}\n`);
+        await writeFileAtomic(file, `${JSON.stringify({ version: 1, requests }, null, 2)}\n`, {
+          mode: JOURNAL_MODE,
+        });
       });
     queuedWrite = write;
     lastWrite = write;
