@@ -16,7 +16,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useRef, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { InventoryRow } from '../../shared/contract';
-import { cellText, sortNumber } from '../grid/cell-text';
+import { cellText, sortNumber } from '../../shared/inventory/cell-text';
 import type { GridColumn } from '../grid/types';
 import { OVERSCAN, ROW_HEIGHT, type BenchTable } from './bench-table';
 import { useColumnWindow } from './column-window';

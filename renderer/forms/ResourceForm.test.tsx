@@ -10,7 +10,10 @@ import { ResourceForm } from './ResourceForm';
  */
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../grid/fixtures/${name}.schema.json`, import.meta.url), 'utf8');
+  readFileSync(
+    new URL(`../../shared/inventory/fixtures/${name}.schema.json`, import.meta.url),
+    'utf8',
+  );
 const image = fixture('sagemaker-image');
 const bucket = fixture('s3-bucket');
 

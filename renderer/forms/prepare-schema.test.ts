@@ -6,7 +6,10 @@ import { initialDataForUpdate, prepareSchema, type PrepareOptions } from './prep
 import { resolveRef } from './schema-nodes';
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../grid/fixtures/${name}.schema.json`, import.meta.url), 'utf8');
+  readFileSync(
+    new URL(`../../shared/inventory/fixtures/${name}.schema.json`, import.meta.url),
+    'utf8',
+  );
 const image = fixture('sagemaker-image');
 const modelPackage = fixture('sagemaker-modelpackage');
 const bucket = fixture('s3-bucket');

@@ -9,7 +9,10 @@ import { validateValue } from './validator/interpreter';
 import { formValidator } from './validator/rjsf-validator';
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../grid/fixtures/${name}.schema.json`, import.meta.url), 'utf8');
+  readFileSync(
+    new URL(`../../shared/inventory/fixtures/${name}.schema.json`, import.meta.url),
+    'utf8',
+  );
 const image = prepareSchema(fixture('sagemaker-image'), { mode: 'create', requiredOnly: false });
 
 function prepared(rest: JsonObject) {

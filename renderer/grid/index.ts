@@ -1,5 +1,5 @@
 import type { InventoryRow } from '../../shared/contract';
-import { cellText, sortNumber } from './cell-text';
+import { cellText, sortNumber } from '../../shared/inventory/cell-text';
 import { TextSortKeys } from './text-sort-keys';
 import { defaultIdle, type IdleScheduler } from './idle';
 import { rankNumbers, sortByRanks, type RankKey, type Ranks } from './rank-sort';

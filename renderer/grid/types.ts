@@ -1,24 +1,9 @@
 import type { InventoryRow } from '../../shared/contract';
+import type { InventoryColumn } from '../../shared/inventory/columns';
 
-/** How a column's values compare and display. `json` holds nested objects and arrays. */
-export type ColumnKind = 'text' | 'number' | 'boolean' | 'date' | 'json';
-
-/** Where a column reads its value: a row field, or a top-level property of the resource. */
-export type ColumnSource = { field: 'region' | 'account' | 'identifier' } | { property: string };
-
-/** One column the table can show; derived from the type's schema (see columns.ts). */
-export interface GridColumn {
-  /** Stable id: `region`, `account`, `identifier`, or the property name. */
-  id: string;
-  header: string;
-  kind: ColumnKind;
-  source: ColumnSource;
-  /** The schema's description, shown as the header's tooltip and in the column chooser. */
-  description: string | null;
-  /** Shown when the user has no saved layout for the type. */
-  defaultVisible: boolean;
-  defaultWidth: number;
-}
+export type { ColumnKind, ColumnSource } from '../../shared/contract';
+/** One column the table can show; derived from the type's schema (see shared/inventory/columns.ts). */
+export type GridColumn = InventoryColumn;
 
 export interface SortSpec {
   columnId: string;

@@ -50,6 +50,7 @@ const regionList: RegionInfo[] = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-nor
 const emptySettings: Settings = {
   browse: { profile: null, regionsByProfile: {}, typeName: null, recentTypes: [], columns: {} },
   profiles: {},
+  export: { bom: false, neutralizeFormulas: true },
 };
 
 /** The inventory store's actions as spies; Browse only decides when to call them. */
@@ -137,6 +138,7 @@ describe('browse store', () => {
         columns: {},
       },
       profiles: { Sandbox: { readOnly: true, production: false } },
+      export: { bom: false, neutralizeFormulas: true },
     });
     expect(shell.getState().profile).toBe('Sandbox');
     expect(browse.getState().regions).toEqual(['us-east-1', 'ap-northeast-1']);

@@ -7,7 +7,7 @@ import { fakeApi, settle, type Answers } from './test-api';
 
 // The store's own logic is under test, not the table engine: both are replaced by doubles.
 vi.mock('../grid', () => ({ createGridIndex: () => fakeIndex([]) }));
-vi.mock('../grid/columns', () => ({ columnsForType: () => [] }));
+vi.mock('../../shared/inventory/columns', () => ({ columnsForType: () => [] }));
 
 const imageType: TypeDetails = {
   typeName: 'AWS::SageMaker::Image',

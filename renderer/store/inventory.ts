@@ -8,7 +8,7 @@ import type {
   TypeDetails,
 } from '../../shared/contract';
 import { createGridIndex } from '../grid';
-import { columnsForType } from '../grid/columns';
+import { columnsForType } from '../../shared/inventory/columns';
 import type { GridColumn, GridIndex } from '../grid/types';
 import { toDisplayError } from './errors';
 import type { BrowseScope, InventoryActions, InventoryState } from './inventory-types';

@@ -7,6 +7,7 @@ import { fakeApi } from './test-api';
 const stored = (profiles: Record<string, ProfileSafety>): Settings => ({
   browse: { profile: null, regionsByProfile: {}, typeName: null, recentTypes: [], columns: {} },
   profiles,
+  export: { bom: false, neutralizeFormulas: true },
 });
 
 function browseDouble() {

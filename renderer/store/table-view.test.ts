@@ -42,6 +42,7 @@ const imageColumns = [
 const settingsWith = (columns: Settings['browse']['columns'] = {}): Settings => ({
   browse: { profile: null, regionsByProfile: {}, typeName: null, recentTypes: [], columns },
   profiles: {},
+  export: { bom: false, neutralizeFormulas: true },
 });
 
 /** A CloudshelfApi whose settings calls are scripted and recorded. */

@@ -4,6 +4,9 @@ import {
   CreateResourceArgs,
   DeleteItemResult,
   DeleteResourcesArgs,
+  ExportBeginArgs,
+  ExportResult,
+  ExportRowsArgs,
   TrackedRequest,
   UpdateResourceArgs,
   InventoryRow,
@@ -92,6 +95,17 @@ export const calls = {
   'requests.cancel': { args: z.strictObject({ id: z.string().min(1) }), result: TrackedRequest },
   /** Sends a failed or cancelled request again, as a new request. */
   'requests.retry': { args: z.strictObject({ id: z.string().min(1) }), result: TrackedRequest },
+  /**
+   * Exports rows to a file the main process writes as they come (flat memory): begin, then
+   * rows in chunks, then finish (or abort, which removes the partial file).
+   */
+  'export.begin': { args: ExportBeginArgs, result: z.object({ exportId: z.string().nullable() }) },
+  'export.rows': { args: ExportRowsArgs, result: z.object({ written: z.number().int() }) },
+  'export.finish': { args: z.strictObject({ exportId: z.string().min(1) }), result: ExportResult },
+  'export.abort': {
+    args: z.strictObject({ exportId: z.string().min(1) }),
+    result: z.object({ aborted: z.boolean() }),
+  },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export const events = {

@@ -185,6 +185,42 @@ export const ColumnLayout = z.object({
 });
 export type ColumnLayout = z.infer<typeof ColumnLayout>;
 
+/** How a column's values compare and display. `json` holds nested objects and arrays. */
+export const ColumnKind = z.enum(['text', 'number', 'boolean', 'date', 'json']);
+export type ColumnKind = z.infer<typeof ColumnKind>;
+
+/** Where a column reads its value: a row field, or a top-level property of the resource. */
+export const ColumnSource = z.union([
+  z.strictObject({ field: z.enum(['region', 'account', 'identifier']) }),
+  z.strictObject({ property: z.string().min(1) }),
+]);
+export type ColumnSource = z.infer<typeof ColumnSource>;
+
+/** One column of a CSV export, in file order: its header and where its cells come from. */
+export const ExportColumn = z.strictObject({
+  id: z.string().min(1),
+  header: z.string(),
+  kind: ColumnKind,
+  source: ColumnSource,
+});
+export type ExportColumn = z.infer<typeof ExportColumn>;
+
+/** CSV (the columns given), or JSON / JSON Lines (every row's full properties). */
+export const ExportFormat = z.enum(['csv', 'json', 'jsonl']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** How CSV cells are written; kept in the settings, and flags of the command line. */
+export const ExportOptions = z.object({
+  /** A UTF-8 byte order mark first, so spreadsheet apps read the file as UTF-8. */
+  bom: z.boolean(),
+  /**
+   * Cells starting with `=`, `+`, `-`, `@`, tab or carriage return get a leading `'`, so a
+   * spreadsheet never runs them as formulas. Off for machine consumers.
+   */
+  neutralizeFormulas: z.boolean(),
+});
+export type ExportOptions = z.infer<typeof ExportOptions>;
+
 /** Per-profile safety flags, stored by Cloudshelf (never in the AWS files). */
 export const ProfileSafety = z.object({
   /** Every create, update and delete is refused in the main process. */
@@ -211,6 +247,8 @@ export const Settings = z.object({
   browse: BrowseSettings,
   /** Safety flags, by profile name; a profile without an entry is neither. */
   profiles: z.record(z.string(), ProfileSafety),
+  /** CSV options the export dialog starts from (the last ones used). */
+  export: ExportOptions,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -221,6 +259,7 @@ export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = z.strictObject({
   browse: BrowseSettings.partial().strict().optional(),
   profiles: z.record(z.string(), ProfileSafety.partial()).optional(),
+  export: ExportOptions.partial().strict().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
@@ -321,3 +360,45 @@ export const DeleteItemResult = z.object({
   error: ApiErrorShape.nullable(),
 });
 export type DeleteItemResult = z.infer<typeof DeleteItemResult>;
+
+/**
+ * Starts an export. The host picks where it goes: Electron asks with the native save dialog
+ * (`exportId` null when the user cancels it); browser mode writes a temporary file that
+ * `export.finish` turns into a one-time download address.
+ */
+export const ExportBeginArgs = z.strictObject({
+  format: ExportFormat,
+  typeName: ResourceTarget.typeName,
+  /** CSV only: the columns, in file order (JSON and JSON Lines carry every property). */
+  columns: z.array(ExportColumn).max(2000),
+  options: ExportOptions,
+  /** The file name the save dialog suggests, e.g. `sagemaker-images.csv`. */
+  suggestedName: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine(
+      (name) => !/[/\\]/.test(name) && !name.includes('\u0000'),
+      'a file name without folders',
+    ),
+  /** Rows the renderer will send, for progress. */
+  totalRows: z.number().int().min(0),
+});
+export type ExportBeginArgs = z.infer<typeof ExportBeginArgs>;
+
+/** Rows of an export, in file order; each call answers once they are written. */
+export const ExportRowsArgs = z.strictObject({
+  exportId: z.string().min(1),
+  rows: z.array(InventoryRow).max(5000),
+});
+export type ExportRowsArgs = z.infer<typeof ExportRowsArgs>;
+
+export const ExportResult = z.object({
+  rows: z.number().int(),
+  bytes: z.number().int(),
+  /** Where Electron saved the file; null in browser mode. */
+  path: z.string().nullable(),
+  /** Browser mode: a one-time address (same origin) that downloads the file; null in Electron. */
+  downloadUrl: z.string().nullable(),
+});
+export type ExportResult = z.infer<typeof ExportResult>;

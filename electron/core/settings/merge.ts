@@ -9,6 +9,7 @@ export const defaultSettings: Settings = {
     columns: {},
   },
   profiles: {},
+  export: { bom: false, neutralizeFormulas: true },
 };
 
 /**
@@ -32,5 +33,6 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
       columns: { ...settings.browse.columns, ...columns },
     },
     profiles,
+    export: { ...settings.export, ...patch.export },
   };
 }

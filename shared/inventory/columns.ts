@@ -1,4 +1,18 @@
-import type { ColumnKind, GridColumn } from './types';
+import type { ColumnKind, ColumnSource } from '../contract';
+
+/** One column an inventory table (or export) can show; derived from the type's schema. */
+export interface InventoryColumn {
+  /** Stable id: `region`, `account`, `identifier`, or the property name. */
+  id: string;
+  header: string;
+  kind: ColumnKind;
+  source: ColumnSource;
+  /** The schema's description, shown as the header's tooltip and in the column chooser. */
+  description: string | null;
+  /** Shown when the user has no saved layout for the type. */
+  defaultVisible: boolean;
+  defaultWidth: number;
+}
 
 /** The parts of a type's details (TypeDetails) the columns come from. */
 export interface ColumnSourceType {
@@ -22,7 +36,7 @@ const MAX_DEFAULT_VISIBLE_PROPERTIES = 6;
 // Below this (ARNs, URLs, host names) a property never shows by default; see usefulness.
 const MIN_DEFAULT_SCORE = 10;
 
-const FIXED: readonly GridColumn[] = [
+const FIXED: readonly InventoryColumn[] = [
   {
     id: 'region',
     header: 'Region',
@@ -62,7 +76,7 @@ const DATE_NAME = /[a-z](?:Time|Date|At|Timestamp|DateTime)$/;
  * the most useful few scalars show by default. Headers keep AWS's property names exactly,
  * since that is what users search for.
  */
-export function columnsForType(type: ColumnSourceType): GridColumn[] {
+export function columnsForType(type: ColumnSourceType): InventoryColumn[] {
   const schema = parseSchema(type.schema);
   const properties = asNode(schema?.properties);
   if (schema === null || properties === null) return FIXED.map((c) => ({ ...c }));
@@ -72,14 +86,14 @@ export function columnsForType(type: ColumnSourceType): GridColumn[] {
   const identifying = new Set(propertyNames(type.primaryIdentifier));
   const typeNoun = type.typeName.split('::').at(-1) ?? '';
 
-  const scalars: { column: GridColumn; score: number; order: number }[] = [];
-  const nested: GridColumn[] = [];
+  const scalars: { column: InventoryColumn; score: number; order: number }[] = [];
+  const nested: InventoryColumn[] = [];
   for (const [name, raw] of Object.entries(properties)) {
     if (writeOnly.has(name)) continue;
     const declared = asNode(raw) ?? {};
     const node = resolve(declared, definitions);
     const kind = kindOf(name, node, definitions);
-    const column: GridColumn = {
+    const column: InventoryColumn = {
       id: FIXED_IDS.has(name) ? `properties/${name}` : name,
       header: name,
       kind,

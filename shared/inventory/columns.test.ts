@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { columnsForType } from './columns';
-import s3Bucket from './fixtures/s3-bucket.schema.json?raw';
-import modelPackage from './fixtures/sagemaker-modelpackage.schema.json?raw';
-import image from './fixtures/sagemaker-image.schema.json?raw';
-import type { GridColumn } from './types';
+import { columnsForType, type InventoryColumn } from './columns';
+import s3BucketSchema from './fixtures/s3-bucket.schema.json';
+import modelPackageSchema from './fixtures/sagemaker-modelpackage.schema.json';
+import imageSchema from './fixtures/sagemaker-image.schema.json';
 
-function byId(columns: GridColumn[]): Map<string, GridColumn> {
+// The registry hands schemas over as JSON text.
+const s3Bucket = JSON.stringify(s3BucketSchema);
+const modelPackage = JSON.stringify(modelPackageSchema);
+const image = JSON.stringify(imageSchema);
+
+function byId(columns: InventoryColumn[]): Map<string, InventoryColumn> {
   return new Map(columns.map((c) => [c.id, c]));
 }
 
-const visibleIds = (columns: GridColumn[]) =>
+const visibleIds = (columns: InventoryColumn[]) =>
   columns.filter((c) => c.defaultVisible).map((c) => c.id);
 
 describe('columnsForType', () => {

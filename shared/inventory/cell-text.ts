@@ -1,4 +1,4 @@
-import type { ColumnKind } from './types';
+import type { ColumnKind } from '../contract';
 
 // Epoch numbers below this are seconds, above it milliseconds (1e11 s is the year 5138,
 // 1e11 ms is 1973), the usual way to tell AWS's two epoch styles apart.
