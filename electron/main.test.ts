@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callChannel, callNames } from '../shared/contract';
 import { appContentSecurityPolicy } from './window/app-protocol';
@@ -61,6 +62,11 @@ const electron = await vi.hoisted(async () => {
       buildFromTemplate: vi.fn((template: unknown) => template),
     },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    dialog: {
+      showSaveDialog: vi.fn((): Promise<{ canceled: boolean; filePath?: string }> =>
+        Promise.resolve({ canceled: true }),
+      ),
+    },
   };
 });
 
@@ -71,6 +77,7 @@ vi.mock('electron', () => ({
   ipcMain: electron.ipcMain,
   Menu: electron.Menu,
   shell: electron.shell,
+  dialog: electron.dialog,
 }));
 
 async function startMain(): Promise<void> {
@@ -149,6 +156,34 @@ describe('main process wiring', () => {
     await expect(
       call({ senderFrame: { url: 'app://cloudshelf/index.html' } }, {}),
     ).resolves.toMatchObject({ ok: true, value: { version: '9.8.7', host: 'electron' } });
+  });
+
+  it('asks where to save an export with the save dialog, on the window, from Downloads', async () => {
+    await startMain();
+    const begin = electron.ipcMain.handle.mock.calls.find(
+      ([channel]) => channel === callChannel('export.begin'),
+    )?.[1] as (event: unknown, args: unknown) => Promise<unknown>;
+    const answer = await begin(
+      { senderFrame: { url: 'app://cloudshelf/index.html' } },
+      {
+        format: 'jsonl',
+        typeName: 'AWS::SageMaker::Image',
+        columns: [],
+        options: { bom: false, neutralizeFormulas: true },
+        suggestedName: 'images.jsonl',
+        totalRows: 3,
+      },
+    );
+    // The user cancelled the dialog: no export, no error.
+    expect(answer).toEqual({ ok: true, value: { exportId: null } });
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledExactlyOnceWith(
+      electron.FakeBrowserWindow.instances[0],
+      {
+        title: 'Export inventory',
+        defaultPath: path.join('/nonexistent/cloudshelf-test/downloads', 'images.jsonl'),
+        filters: [{ name: 'JSON Lines', extensions: ['jsonl', 'ndjson'] }],
+      },
+    );
   });
 
   it('guards every webContents created, including ones it did not create itself', async () => {

@@ -1,9 +1,12 @@
 // The Electron entry point: wiring only. Each decision (window options, URL checks, the
 // app:// file server, IPC registration) lives in a small module beside it, with its tests.
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
 import { EventBus } from './core/events';
+import { createExportWriter, openFileTarget } from './core/export';
 import { watchProfiles } from './core/profiles/watch';
+import { createSaveDialogDestination } from './hosts/export/save-dialog';
+import { createExportSessions } from './hosts/export/sessions';
 import { createHandlers } from './hosts/handlers';
 import { createHostServices } from './hosts/services';
 import { forwardEvents } from './ipc/forward-events';
@@ -83,13 +86,26 @@ function onReady(): void {
     dataDir: app.getPath('userData'),
     log,
   });
+  const exports = createExportSessions({
+    destination: createSaveDialogDestination({
+      // Attached to the window (a sheet on macOS) when there is one.
+      showSaveDialog: (options) =>
+        mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+      defaultDir: () => app.getPath('downloads'),
+      openFile: openFileTarget,
+    }),
+    createWriter: createExportWriter,
+    log,
+  });
   app.on('will-quit', () => {
+    void exports.close();
     void services.close();
   });
   const handlers = createHandlers({
     identity: { name: 'Cloudshelf', version: app.getVersion(), host: 'electron' },
     env: process.env,
     services,
+    exports,
   });
   registerCalls(ipcMain, handlers, { isTrustedSender, log });
   forwardEvents(events, () => mainWindow?.webContents ?? null);

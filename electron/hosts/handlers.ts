@@ -5,7 +5,9 @@ import { EventBus } from '../core/events';
 import type { ProfileEnv } from '../core/profiles/env';
 import type { CallName } from '../../shared/contract';
 import type { Handler, HandlerTable } from './dispatch';
+import type { ExportSessions } from './export/sessions';
 import { createCatalogHandlers } from './handlers/catalog';
+import { createExportHandlers } from './handlers/export';
 import { createInventoryHandlers } from './handlers/inventory';
 import { createProfileHandlers } from './handlers/profiles';
 import { createResourceHandlers } from './handlers/resources';
@@ -20,6 +22,8 @@ export interface HandlerDeps {
   };
   /** The host's services; hosts pass theirs so events reach their clients. */
   services?: HostServices;
+  /** Exports from the window; a host without them refuses `export.*` (see handlers/export.ts). */
+  exports?: ExportSessions;
 }
 
 type LoadedCall =
@@ -60,6 +64,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...createProfileHandlers({ env: deps.env, sessions: services.sessions }),
     ...createSettingsHandlers(services.settings),
     ...createResourceHandlers({ mutations: services.mutations }),
+    ...createExportHandlers(deps.exports),
     'catalog.search': later('catalog.search'),
     'catalog.describe': later('catalog.describe'),
     'catalog.refresh': later('catalog.refresh'),

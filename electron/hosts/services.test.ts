@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,5 +129,58 @@ describe('host services: mutations', () => {
         desiredState: {},
       }),
     ).rejects.toMatchObject({ code: 'Unavailable' });
+  });
+
+  it('leaves the journal alone when told not to resume (the command line)', async () => {
+    const dataDir = join(dir, 'no-resume-data');
+    await mkdir(dataDir, { recursive: true });
+    const journal = JSON.stringify({
+      version: 1,
+      requests: [
+        {
+          id: '9b2e1f3c-5a4d-4e6f-8a7b-1c2d3e4f5a6b',
+          requestToken: null,
+          profile: 'Sandbox',
+          region: 'us-west-2',
+          typeName: 'AWS::SageMaker::Image',
+          operation: 'CREATE',
+          identifier: null,
+          status: 'PENDING',
+          statusMessage: null,
+          errorCode: null,
+          desiredState: { ImageName: 'not-mine-to-send' },
+          patch: null,
+          startedAt: 1,
+          updatedAt: 1,
+          finishedAt: null,
+        },
+      ],
+    });
+    await writeFile(join(dataDir, 'requests.json'), journal);
+    const fast = await startSandbox({ seed: false, mutationDelayMs: 20 });
+    const bus = new EventBus();
+    const changes: TrackedRequest[] = [];
+    bus.on('requests.changed', (request) => changes.push(request));
+    const services = createHostServices({
+      env: {
+        AWS_CONFIG_FILE: join(dir, 'config'),
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
+        CLOUDSHELF_SANDBOX_ENDPOINT: fast.endpoint,
+      },
+      bus,
+      dataDir,
+      log: () => undefined,
+      resumeMutations: false,
+    });
+    try {
+      await services.loaded();
+      // Resuming would have sent and finished the create well within this time.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(changes).toEqual([]);
+      expect(await readFile(join(dataDir, 'requests.json'), 'utf8')).toBe(journal);
+    } finally {
+      await services.close();
+      await fast.close();
+    }
   });
 });

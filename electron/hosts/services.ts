@@ -31,6 +31,11 @@ export interface HostServicesOptions {
    */
   dataDir: string;
   log: (line: string) => void;
+  /**
+   * Pick up the requests a previous run left unfinished (default true). The command line
+   * passes false: it never mutates, and must not re-send or rewrite the app's journal.
+   */
+  resumeMutations?: boolean;
 }
 
 /** The services that need the registry snapshot, built on first use (≈0.3 s to load). */
@@ -103,7 +108,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     return { catalog, scans };
   });
   const loaded = (): Promise<LoadedServices> => {
-    void mutations.resume();
+    if (options.resumeMutations !== false) void mutations.resume();
     return build();
   };
 

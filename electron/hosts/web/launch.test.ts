@@ -80,6 +80,55 @@ describe('main', () => {
     }
   });
 
+  it('exports through the calls and hands the file out once at the address finish gives', async () => {
+    const streams = io(site.root);
+    streams.env = { ...streams.env, CLOUDSHELF_DATA_DIR: path.join(site.base, 'data') };
+    const result = await main(['--port', '0'], streams);
+    try {
+      const match = /:(\d+)\/\?token=(.+)$/.exec(streams.stdout[0] ?? '');
+      const port = Number(match?.[1]);
+      const call = async (name: string, args: object): Promise<unknown> => {
+        const res = await rawRequest({
+          port,
+          method: 'POST',
+          path: `/api/call/${name}`,
+          headers: { 'content-type': 'application/json', 'x-cloudshelf-token': match?.[2] ?? '' },
+          body: JSON.stringify(args),
+        });
+        const outcome = JSON.parse(res.body) as { ok: boolean; value: unknown };
+        expect(outcome.ok, res.body).toBe(true);
+        return outcome.value;
+      };
+      const { exportId } = (await call('export.begin', {
+        format: 'csv',
+        typeName: 'AWS::SageMaker::Image',
+        columns: [{ id: 'region', header: 'Region', kind: 'text', source: { field: 'region' } }],
+        options: { bom: false, neutralizeFormulas: true },
+        suggestedName: 'images.csv',
+        totalRows: 1,
+      })) as { exportId: string };
+      const row = {
+        key: 'k',
+        typeName: 'AWS::SageMaker::Image',
+        account: '123456789012',
+        region: 'eu-west-1',
+        identifier: 'img',
+        properties: {},
+        readAt: 0,
+      };
+      await call('export.rows', { exportId, rows: [row] });
+      const finished = (await call('export.finish', { exportId })) as { downloadUrl: string };
+      expect(finished).toMatchObject({ rows: 1, path: null });
+      const download = await rawRequest({ port, path: finished.downloadUrl });
+      expect(download.status).toBe(200);
+      expect(download.headers['content-disposition']).toBe('attachment; filename=images.csv');
+      expect(download.body).toBe('Region\r\neu-west-1\r\n');
+      expect((await rawRequest({ port, path: finished.downloadUrl })).status).toBe(404);
+    } finally {
+      await result.server?.close();
+    }
+  });
+
   it('exits 2 with one line for a bad port, printing nothing on stdout', async () => {
     const streams = io(site.root);
     const result = await main(['--port', 'eighty'], streams);

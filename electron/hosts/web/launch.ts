@@ -4,6 +4,9 @@ import { defaultDataDir } from '../../core/app-paths';
 import { EventBus } from '../../core/events';
 import { createHostServices } from '../services';
 import { watchProfiles } from '../../core/profiles/watch';
+import { createExportWriter, openFileTarget } from '../../core/export';
+import { createDownloads } from '../export/downloads';
+import { createExportSessions } from '../export/sessions';
 import { createHandlers } from '../handlers';
 import { startWebServer, type WebServer } from './server';
 
@@ -75,18 +78,27 @@ export async function main(argv: readonly string[], io: LaunchIo): Promise<Launc
     return { exitCode: 1 };
   }
   const bus = new EventBus();
-  const services = createHostServices({
-    env: io.env,
-    bus,
-    dataDir: defaultDataDir(io.env),
-    log: (line) => {
-      io.err(`cloudshelf-web: ${line}`);
-    },
+  const dataDir = defaultDataDir(io.env);
+  const log = (line: string): void => {
+    io.err(`cloudshelf-web: ${line}`);
+  };
+  const services = createHostServices({ env: io.env, bus, dataDir, log });
+  // Exports wait in Cloudshelf's own folder until the page downloads them.
+  const downloads = createDownloads({
+    dir: path.join(dataDir, 'exports'),
+    openFile: openFileTarget,
+    log,
+  });
+  const exports = createExportSessions({
+    destination: downloads.destination,
+    createWriter: createExportWriter,
+    log,
   });
   const handlers = createHandlers({
     identity: { name: 'Cloudshelf', version: io.version, host: 'browser' },
     env: io.env,
     services,
+    exports,
   });
   try {
     const server = await startWebServer({
@@ -94,9 +106,8 @@ export async function main(argv: readonly string[], io: LaunchIo): Promise<Launc
       bus,
       staticDir: io.staticDir,
       port: args.port,
-      log: (line) => {
-        io.err(`cloudshelf-web: ${line}`);
-      },
+      downloads,
+      log,
     });
     // Re-reads the AWS files when they change, so the open page sees new profiles.
     const stopWatching = watchProfiles({
@@ -114,6 +125,8 @@ export async function main(argv: readonly string[], io: LaunchIo): Promise<Launc
         close: async () => {
           stopWatching();
           await server.close();
+          await exports.close();
+          await downloads.close();
           await services.close();
         },
       },

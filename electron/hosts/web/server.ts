@@ -4,6 +4,7 @@ import path from 'node:path';
 import { httpEventsPath, tokenHeader, tokenQueryParam } from '../../../shared/contract';
 import type { EventBus } from '../../core/events';
 import { dispatch, type HandlerTable, type Logger } from '../dispatch';
+import { downloadPathPrefix, type Downloads } from '../export/downloads';
 import { createEventStream } from './event-stream';
 import { applySecurityHeaders, sendError, sendJson } from './http-util';
 import { defaultBodyLimit, readJsonBody } from './json-body';
@@ -22,6 +23,8 @@ export interface WebServerOptions {
   log?: Logger;
   heartbeatMs?: number;
   bodyLimit?: number;
+  /** Finished exports, each fetched once from `/api/download/<id>`. */
+  downloads?: Pick<Downloads, 'serve'>;
 }
 
 export interface WebServer {
@@ -124,6 +127,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await handleCall(req, res, url.pathname.slice(callPrefix.length));
     } else if (url.pathname === httpEventsPath) {
       handleEvents(req, res, url);
+    } else if (options.downloads && url.pathname.startsWith(downloadPathPrefix)) {
+      // A link cannot send the token header: the one-time id in the path is the credential.
+      await options.downloads.serve(req, res, url.pathname.slice(downloadPathPrefix.length));
     } else if (url.pathname.startsWith('/api/')) {
       req.resume();
       sendError(res, {
