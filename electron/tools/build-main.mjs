@@ -30,6 +30,12 @@ const entries = [
   },
   { entryPoints: ['electron/hosts/web/main.ts'], outfile: 'dist/electron/web.cjs' },
   { entryPoints: ['electron/sandbox/main.ts'], outfile: 'dist/electron/sandbox.cjs' },
+  // The `cloudshelf` bin (package.json), run directly: hence the shebang.
+  {
+    entryPoints: ['electron/cli/main.ts'],
+    outfile: 'dist/electron/cli.cjs',
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ];
 
 // The registry snapshot is data the bundles read at run time (dist/registry/ beside them).

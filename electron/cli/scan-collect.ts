@@ -1,0 +1,107 @@
+import type {
+  CloudshelfApi,
+  EventPayload,
+  InventoryRow,
+  RegionScanStatus,
+  ScanRequest,
+} from '../../shared/contract';
+
+export interface ScanSink {
+  /** One batch; the next batch waits for it, so rows reach the output in arrival order. */
+  rows(rows: readonly InventoryRow[]): Promise<void>;
+  status(status: RegionScanStatus): void;
+}
+
+export interface ScanOutcome {
+  state: EventPayload<'inventory.finished'>['state'];
+  /** Every region's last status, in the order the regions were asked for. */
+  regions: RegionScanStatus[];
+}
+
+type ScanEvent =
+  | { kind: 'rows'; payload: EventPayload<'inventory.rows'> }
+  | { kind: 'status'; payload: EventPayload<'inventory.status'> }
+  | { kind: 'finished'; payload: EventPayload<'inventory.finished'> };
+
+/**
+ * Runs one scan through the API and hands its rows to `sink` as they arrive. A sink that
+ * fails (a full disk, a closed pipe) cancels the scan and its error is thrown; `signal`
+ * cancels it too, and the outcome says 'cancelled'.
+ */
+export async function collectScan(
+  api: CloudshelfApi,
+  request: ScanRequest,
+  sink: ScanSink,
+  signal?: AbortSignal,
+): Promise<ScanOutcome> {
+  const statuses = new Map<string, RegionScanStatus>();
+  let scanId: string | undefined;
+  // Events that come before the scan's id is known (none today: they wait for a timer).
+  const early: ScanEvent[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  let sinkError: { error: unknown } | undefined;
+  let resolveFinished: (state: ScanOutcome['state']) => void = () => undefined;
+  const finished = new Promise<ScanOutcome['state']>((resolve) => {
+    resolveFinished = resolve;
+  });
+
+  const cancel = (): void => {
+    if (scanId !== undefined) void api.inventory.cancel({ scanId }).catch(() => undefined);
+  };
+  const handle = (event: ScanEvent): void => {
+    if (scanId === undefined) {
+      early.push(event);
+      return;
+    }
+    if (event.payload.scanId !== scanId) return;
+    if (event.kind === 'rows') {
+      const { rows } = event.payload;
+      writing = writing.then(async () => {
+        if (sinkError) return;
+        try {
+          await sink.rows(rows);
+        } catch (error) {
+          sinkError = { error };
+          cancel();
+        }
+      });
+    } else if (event.kind === 'status') {
+      statuses.set(event.payload.region, event.payload);
+      sink.status(event.payload);
+    } else {
+      resolveFinished(event.payload.state);
+    }
+  };
+
+  const unsubscribe = [
+    api.on('inventory.rows', (payload) => {
+      handle({ kind: 'rows', payload });
+    }),
+    api.on('inventory.status', (payload) => {
+      handle({ kind: 'status', payload });
+    }),
+    api.on('inventory.finished', (payload) => {
+      handle({ kind: 'finished', payload });
+    }),
+  ];
+  const onAbort = (): void => {
+    cancel();
+  };
+  try {
+    scanId = (await api.inventory.scan(request)).scanId;
+    for (const event of early.splice(0)) handle(event);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) cancel();
+    const state = await finished;
+    await writing;
+    if (sinkError) throw sinkError.error;
+    const regions = [...new Set(request.regions)].flatMap((region) => {
+      const status = statuses.get(region);
+      return status ? [status] : [];
+    });
+    return { state, regions };
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    for (const off of unsubscribe) off();
+  }
+}
