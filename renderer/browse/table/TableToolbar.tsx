@@ -1,3 +1,4 @@
+import { ExportButton } from '../../export/ExportButton';
 import { DeleteSelectedButton } from '../../mutations/DeleteSelectedButton';
 import { useTableView, useTableViewStore } from '../../store/table-view-context';
 import { ColumnChooser } from './ColumnChooser';
@@ -12,7 +13,7 @@ interface TableToolbarProps {
   scanning: boolean;
 }
 
-/** Above the grid: the global search, how many rows show, selection, columns, shortcuts. */
+/** Above the grid: the global search, how many rows show, selection, export, columns, shortcuts. */
 export function TableToolbar({ shown, total, scanning }: TableToolbarProps) {
   const search = useTableView((state) => state.search);
   const selected = useTableView((state) => state.selection.size);
@@ -54,6 +55,7 @@ export function TableToolbar({ shown, total, scanning }: TableToolbarProps) {
       )}
       <span className="itable-spacer" />
       <DeleteSelectedButton />
+      <ExportButton rows={total} />
       <ColumnChooser />
       <button
         type="button"
