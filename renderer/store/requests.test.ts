@@ -46,6 +46,24 @@ describe('requests store', () => {
     expect(store.getState().requests.map((r) => r.id)).toEqual(['new', 'old']);
   });
 
+  it('opens the panel when the journal holds requests still in flight, not for finished ones', async () => {
+    const done = started({
+      'requests.list': () => ({ requests: [request({ id: 'old', status: 'SUCCESS' })] }),
+    });
+    await settle();
+    expect(done.store.getState().panelOpen).toBe(false);
+    const resumed = started({
+      'requests.list': () => ({
+        requests: [
+          request({ id: 'old', status: 'SUCCESS' }),
+          request({ id: 'mid', status: 'IN_PROGRESS' }),
+        ],
+      }),
+    });
+    await settle();
+    expect(resumed.store.getState().panelOpen).toBe(true);
+  });
+
   it('upserts changes by id and ignores older news', async () => {
     const { fake, store } = started();
     await settle();

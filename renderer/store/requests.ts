@@ -145,7 +145,10 @@ export function createRequestsStore(api: CloudshelfApi): RequestsStore {
           ({ requests }) => {
             if (!live) return;
             for (const request of requests) upsert(request, false);
-            set({ loaded: true, loadError: null });
+            // Requests a previous run left in flight are being tracked again: show them,
+            // or a user who quit mid-create would not know it is still going.
+            const resumed = requests.some((request) => !isFinished(request.status));
+            set({ loaded: true, loadError: null, ...(resumed ? { panelOpen: true } : {}) });
           },
           (error: unknown) => {
             if (live) set({ loaded: true, loadError: toDisplayError(error) });
