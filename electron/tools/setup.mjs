@@ -75,11 +75,19 @@ if (!chromium && canApt) {
   if (aptInstall('chromium')) chromium = '/usr/bin/chromium';
 }
 
-// 4. The AWS CLI, optional: the sandbox's CLI conformance suite uses it and skips without it.
-let awsCli = quiet('sh', ['-c', 'command -v aws']).ok;
+// 4. The AWS CLI, optional: the sandbox's CLI conformance suite uses it (v1 or v2, with its
+//    own config and none of the developer's AWS files or variables) and skips without it.
+//    An `aws` that is on PATH but does not run (a stale pyenv shim, say) counts as none.
+function awsCliVersion() {
+  const probe = quiet('aws', ['--version']);
+  return probe.ok && /^aws-cli\//.test(probe.output.trim())
+    ? probe.output.trim().split(/\s/)[0]
+    : undefined;
+}
+let awsCli = awsCliVersion();
 if (!awsCli && canApt) {
   say('installing Debian’s awscli for the sandbox’s CLI tests…');
-  awsCli = aptInstall('awscli');
+  if (aptInstall('awscli')) awsCli = awsCliVersion();
 }
 
 let playwrightChromium = false;
@@ -97,7 +105,7 @@ say(
 );
 say(
   awsCli
-    ? 'AWS CLI found: the sandbox is also tested through it.'
+    ? `AWS CLI found (${awsCli}): the sandbox is also tested through it.`
     : 'no AWS CLI: the sandbox’s CLI tests will be skipped (the SDK tests still run).',
 );
 if (chromium) say(`end-to-end tests will use ${chromium}.`);

@@ -6,7 +6,7 @@ import { useBrowse } from '../store/browse-context';
 import { toDisplayError, type DisplayError } from '../store/errors';
 import { useRequestsStore } from '../store/requests-context';
 import { safetyOf } from '../store/safety';
-import type { CliProfile } from './equivalents';
+import { cliProfileFor } from './equivalents';
 import { Modal } from './Modal';
 import { typeNoun } from './resource-label';
 import { ReviewFooter } from './ReviewFooter';
@@ -48,11 +48,7 @@ export function CreateDialog({ profile, type, regions, onClose }: CreateDialogPr
     (reviewing ? reviewRef.current : regionRef.current)?.focus();
   }, [reviewing]);
 
-  const cliProfile: CliProfile = {
-    name: profile,
-    sandbox: details?.kind === 'sandbox',
-    endpointUrl: details?.kind === 'sandbox' ? details.endpointUrl : null,
-  };
+  const cliProfile = cliProfileFor(profile, details);
 
   const send = async (desiredState: DesiredState) => {
     setSending(true);

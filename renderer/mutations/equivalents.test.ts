@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   awsCliCreate,
+  cliProfileFor,
   pluralize,
   shellQuote,
   snakeCase,
@@ -100,6 +101,27 @@ describe('awsCliCreate', () => {
         { name: 'Sandbox', sandbox: true, endpointUrl: 'http://127.0.0.1:4599' },
       ),
     ).toMatch(/--region us-east-1 --endpoint-url http:\/\/127\.0\.0\.1:4599$/);
+  });
+
+  it('a profile with an endpoint override gets --endpoint-url, so the command reaches what Cloudshelf reaches', () => {
+    const local = cliProfileFor('localstack', {
+      kind: 'static-keys',
+      endpointUrl: 'http://localhost:4566',
+    });
+    expect(awsCliCreate('AWS::SageMaker::Image', 'eu-west-1', {}, local)).toBe(
+      "aws cloudcontrol create-resource --type-name AWS::SageMaker::Image --desired-state '{}' --region eu-west-1 --profile localstack --endpoint-url http://localhost:4566",
+    );
+    const sandbox = cliProfileFor('Sandbox', {
+      kind: 'sandbox',
+      endpointUrl: 'http://127.0.0.1:4599',
+    });
+    expect(awsCliCreate('AWS::SageMaker::Image', 'us-east-1', {}, sandbox)).toMatch(
+      /--region us-east-1 --endpoint-url http:\/\/127\.0\.0\.1:4599$/,
+    );
+    // Details not loaded yet: the plain profile command.
+    expect(
+      awsCliCreate('AWS::SageMaker::Image', 'us-east-1', {}, cliProfileFor('prod', undefined)),
+    ).toMatch(/--profile prod$/);
   });
 
   it('shellQuote leaves safe words bare and quotes empty ones', () => {

@@ -69,6 +69,22 @@ export interface CliProfile {
   endpointUrl?: string | null;
 }
 
+/**
+ * The command's target from what the main process reports about the profile: its Cloud Control
+ * endpoint override goes on the command whatever the profile kind (the built-in Sandbox's own
+ * address included), since without it the command would reach AWS instead.
+ */
+export function cliProfileFor(
+  name: string,
+  details: { kind: string; endpointUrl: string | null } | undefined,
+): CliProfile {
+  return {
+    name,
+    sandbox: details?.kind === 'sandbox',
+    endpointUrl: details?.endpointUrl ?? null,
+  };
+}
+
 /** `aws cloudcontrol create-resource --type-name … --desired-state '<json>' --region … [--profile …]` */
 export function awsCliCreate(
   typeName: string,

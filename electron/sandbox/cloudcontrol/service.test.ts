@@ -337,10 +337,20 @@ describe('ListResources', () => {
       expect.stringMatching(/:model-package\/churn\/1$/) as unknown,
       expect.stringMatching(/:model-package\/churn\/2$/) as unknown,
     ]);
-    const all = await client.send(
+    // Without a group, SageMaker lists unversioned packages only (its default type).
+    await client.send(
+      new CreateResourceCommand({
+        TypeName: 'AWS::SageMaker::ModelPackage',
+        DesiredState: JSON.stringify({ ModelPackageName: 'resale' }),
+      }),
+    );
+    clock.advance(2 * step);
+    const unfiltered = await client.send(
       new ListResourcesCommand({ TypeName: 'AWS::SageMaker::ModelPackage' }),
     );
-    expect(all.ResourceDescriptions).toHaveLength(3);
+    expect(unfiltered.ResourceDescriptions?.map((d) => d.Identifier)).toEqual([
+      expect.stringMatching(/:model-package\/resale$/) as unknown,
+    ]);
   });
 
   it('lists global types from every region, regional ones only where they live', async () => {

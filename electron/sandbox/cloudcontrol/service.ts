@@ -14,7 +14,6 @@ import {
 import { resolveIdentifier } from './identifiers';
 import {
   applyJsonPatch,
-  deepEqual,
   isRecord,
   JsonPatchError,
   isWithin,
@@ -31,6 +30,7 @@ import {
   type ProgressEvent,
   type ResourceRequest,
 } from './lifecycle';
+import { listHandlerFor } from './list-handlers';
 import { PageTokens } from './page-token';
 import { AccountState } from './state';
 import { applyTypeQuirks } from './type-quirks';
@@ -137,13 +137,8 @@ export class CloudControlService {
     const filter = this.listFilter(type, input.string('ResourceModel'));
     const scope = scopeOf(type, region);
     const all = state.store.entries(scope, type.typeName);
-    const conditions = Object.entries(filter);
-    const matching =
-      conditions.length === 0
-        ? all
-        : all.filter(([, model]) =>
-            conditions.every(([key, value]) => deepEqual(model[key], value)),
-          );
+    const handler = listHandlerFor(type);
+    const matching = all.filter(([, model]) => handler.matches(model, filter));
     const pageScope = `${state.account}\n${scope}\n${type.typeName}\n${JSON.stringify(filter)}`;
     const offset = this.offset(pageScope, input.string('NextToken', { min: 1, max: 4096 }));
     const page = matching.slice(offset, offset + type.pageSize);
@@ -151,7 +146,7 @@ export class CloudControlService {
       TypeName: type.typeName,
       ResourceDescriptions: page.map(([identifier, model]) => ({
         Identifier: identifier,
-        Properties: JSON.stringify(type.listed(model)),
+        Properties: JSON.stringify(handler.properties(model)),
       })),
     };
     if (offset + type.pageSize < matching.length) {

@@ -52,6 +52,14 @@ describe('applyTypeQuirks', () => {
     );
   });
 
+  it('gives an unversioned model package (no group) an ARN of its name, without a version', () => {
+    const made = applyTypeQuirks(modelPackage, { ModelPackageName: 'Resale-Model' }, context());
+    expect(made).toEqual({
+      ModelPackageName: 'Resale-Model',
+      ModelPackageArn: 'arn:aws:sagemaker:eu-west-1:123456789012:model-package/resale-model',
+    });
+  });
+
   it('invents a missing primary identifier, as CloudFormation names unnamed resources', () => {
     const made = applyTypeQuirks(bucket, { Tags: [] }, context());
     expect(made.BucketName).toMatch(/^sandbox-bucket-[0-9a-f]{12}$/);

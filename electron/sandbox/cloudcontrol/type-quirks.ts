@@ -30,7 +30,7 @@ export function applyTypeQuirks(
  */
 function versionModelPackage(model: Model, context: QuirkContext): Model {
   const group = model.ModelPackageGroupName;
-  if (typeof group !== 'string' || group === '') return model;
+  if (typeof group !== 'string' || group === '') return unversionedModelPackage(model, context);
   // The group may be given by ARN (…:model-package-group/name).
   const groupName = group.slice(group.lastIndexOf('/') + 1);
   const version = context.nextModelPackageVersion(groupName);
@@ -39,6 +39,19 @@ function versionModelPackage(model: Model, context: QuirkContext): Model {
     ModelPackageVersion: version,
     ModelPackageName: model.ModelPackageName ?? groupName,
     ModelPackageArn: `arn:aws:sagemaker:${context.region}:${context.account}:model-package/${groupName.toLowerCase()}/${version}`,
+  };
+}
+
+/**
+ * A model package outside any group is unversioned: its ARN ends in its (lower-cased) name,
+ * `…:model-package/<name>`, with no version.
+ */
+function unversionedModelPackage(model: Model, context: QuirkContext): Model {
+  const name = model.ModelPackageName;
+  if (typeof name !== 'string' || name === '') return model;
+  return {
+    ...model,
+    ModelPackageArn: `arn:aws:sagemaker:${context.region}:${context.account}:model-package/${name.toLowerCase()}`,
   };
 }
 

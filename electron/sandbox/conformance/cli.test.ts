@@ -61,6 +61,18 @@ interface CliResult {
 let sandbox: RunningSandbox;
 let configDir: string;
 
+/**
+ * The suite's own CLI configuration. aws-cli v1 prints timestamps as the wire sent them (epoch
+ * seconds) unless told otherwise, v2 as ISO 8601: the setting makes both print ISO, and the
+ * checks below read the instant either way.
+ */
+const CLI_CONFIG = '[default]\ncli_timestamp_format = iso8601\n';
+
+/**
+ * The CLI's environment: nothing of the developer's AWS setup (every AWS_* variable dropped,
+ * HOME pointed at the suite's folder so ~/.aws — config, credentials, aliases, caches — is never
+ * read), only the suite's own files and keys.
+ */
 function cliEnv(accessKeyId: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -68,6 +80,8 @@ function cliEnv(accessKeyId: string): NodeJS.ProcessEnv {
   }
   return {
     ...env,
+    HOME: configDir,
+    USERPROFILE: configDir,
     AWS_ACCESS_KEY_ID: accessKeyId,
     AWS_SECRET_ACCESS_KEY: 'x',
     AWS_CONFIG_FILE: join(configDir, 'config'),
@@ -125,6 +139,16 @@ function field<T>(value: unknown, key: string, check: (v: unknown) => v is T): T
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * The instant a CLI-printed timestamp stands for, in ms: ISO 8601 text (v2, or v1 with
+ * `cli_timestamp_format = iso8601`) or epoch seconds (v1's default). NaN for anything else.
+ */
+function instantOf(value: unknown): number {
+  if (typeof value === 'number') return value * 1000;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return Date.parse(value);
+  return Number.NaN;
+}
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
 function identifiersOf(listing: Record<string, unknown>): string[] {
@@ -172,7 +196,7 @@ async function imageProperties(
 describe.skipIf(!cli)('AWS CLI against the sandbox', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     configDir = mkdtempSync(join(tmpdir(), 'cloudshelf-cli-'));
-    writeFileSync(join(configDir, 'config'), '');
+    writeFileSync(join(configDir, 'config'), CLI_CONFIG);
     writeFileSync(join(configDir, 'credentials'), '');
     sandbox = await startSandbox({ port: 0, seed: true, mutationDelayMs: 20 });
   });
@@ -208,6 +232,22 @@ describe.skipIf(!cli)('AWS CLI against the sandbox', { timeout: 60_000 }, () => 
     }
   });
 
+  it("reads only the suite's own configuration, never the developer's AWS environment", async () => {
+    const saved = process.env.AWS_PROFILE;
+    // A developer's profile that does not exist here would make the CLI refuse every command.
+    process.env.AWS_PROFILE = 'a-developer-profile-this-suite-never-wrote';
+    try {
+      const setting = await aws(['configure', 'get', 'cli_timestamp_format'], {
+        region: 'us-east-1',
+      });
+      expect(setting.code, setting.stderr).toBe(0);
+      expect(setting.stdout.trim()).toBe('iso8601');
+    } finally {
+      if (saved === undefined) delete process.env.AWS_PROFILE;
+      else process.env.AWS_PROFILE = saved;
+    }
+  });
+
   it('round-trips create → status polling → get → update (patch) → get → delete', async () => {
     const region = 'us-west-2';
     const accessKeyId = accessKeyFor('cliroundtrip');
@@ -229,10 +269,10 @@ describe.skipIf(!cli)('AWS CLI against the sandbox', { timeout: 60_000 }, () => 
     const first = field(created, 'ProgressEvent', isRecord);
     expect(first.Operation).toBe('CREATE');
     expect(['PENDING', 'IN_PROGRESS']).toContain(first.OperationStatus);
-    // botocore renders the epoch-seconds EventTime as an ISO date: it must be a recent one.
-    expect(Math.abs(Date.now() - Date.parse(field(first, 'EventTime', isString)))).toBeLessThan(
-      600_000,
-    );
+    // The wire carries epoch seconds; whichever way the CLI prints them, it is a recent instant.
+    const eventTime = instantOf(first.EventTime);
+    expect(eventTime, `EventTime ${JSON.stringify(first.EventTime)}`).not.toBeNaN();
+    expect(Math.abs(Date.now() - eventTime)).toBeLessThan(600_000);
 
     const done = await pollStatus(field(first, 'RequestToken', isString), region, accessKeyId);
     expect(done.OperationStatus).toBe('SUCCESS');

@@ -37,7 +37,12 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../index';
-import { imageCounts, modelPackageGroups, sampleResources } from '../seed';
+import {
+  imageCounts,
+  modelPackageGroups,
+  sampleResources,
+  unversionedModelPackages,
+} from '../seed';
 import {
   ClientPool,
   DEFAULT_ACCESS_KEY,
@@ -244,40 +249,66 @@ describe('ListResources and GetResource over the seeded data', () => {
     }
   });
 
-  it('filters model packages by the optional parent ModelPackageGroupName', async () => {
+  it("lists model packages as the ModelPackage list handler does: unversioned ones without a group, a group's versions with one", async () => {
     const client = cc('us-east-1');
-    const all = await listIdentifiers(client, MODEL_PACKAGE);
-    expect(all.length).toBeGreaterThan(1);
+    // No group: ListModelPackages' default type, UNVERSIONED — never a Model Registry version.
+    const unfiltered = await listAllPages(client, MODEL_PACKAGE);
+    const unversioned = requireValue(unversionedModelPackages['us-east-1'], 'us-east-1 packages');
+    expect(unfiltered.items.map((item) => propertiesOf(item).ModelPackageName).sort()).toEqual(
+      unversioned.map((p) => p.name).sort(),
+    );
+    for (const item of unfiltered.items) {
+      const properties = propertiesOf(item);
+      expect(item.Identifier).toMatch(/^arn:aws:sagemaker:us-east-1:\d{12}:model-package\/[^/]+$/);
+      expect(properties.ModelPackageGroupName).toBeUndefined();
+      expect(properties.ModelPackageVersion).toBeUndefined();
+    }
 
     const groups = await listIdentifiers(client, MODEL_PACKAGE_GROUP);
-    expect(groups.length).toBeGreaterThan(0);
     const groupNames = groups.map((arn) => requireValue(arn.split('/').at(-1), `group in ${arn}`));
-
     const seededGroups = requireValue(modelPackageGroups['us-east-1'], 'us-east-1 groups');
     expect([...groupNames].sort()).toEqual(seededGroups.map((g) => g.name).sort());
-    expect(all).toHaveLength(seededGroups.reduce((sum, g) => sum + g.versions, 0));
 
     const statuses = new Set<unknown>();
-    let total = 0;
     for (const groupName of groupNames) {
-      const inGroup = await listIdentifiers(client, MODEL_PACKAGE, {
-        ModelPackageGroupName: groupName,
+      const { items } = await listAllPages(client, MODEL_PACKAGE, {
+        ResourceModel: JSON.stringify({ ModelPackageGroupName: groupName }),
       });
-      const seeded = seededGroups.find((g) => g.name === groupName);
-      expect(inGroup, groupName).toHaveLength(requireValue(seeded, groupName).versions);
-      total += inGroup.length;
-      for (const identifier of inGroup) {
-        expect(all).toContain(identifier);
-        const got = await client.send(
-          new GetResourceCommand({ TypeName: MODEL_PACKAGE, Identifier: identifier }),
+      const seeded = requireValue(
+        seededGroups.find((g) => g.name === groupName),
+        groupName,
+      );
+      expect(items, groupName).toHaveLength(seeded.versions);
+      for (const item of items) {
+        // The list row already carries what the handler copies from the summary.
+        const listed = propertiesOf(item);
+        expect(Object.keys(listed).sort()).toEqual(
+          [
+            'CreationTime',
+            'ModelApprovalStatus',
+            'ModelPackageArn',
+            'ModelPackageDescription',
+            'ModelPackageGroupName',
+            'ModelPackageName',
+            'ModelPackageStatus',
+            'ModelPackageVersion',
+          ].sort(),
         );
-        const model = propertiesOf(got.ResourceDescription);
-        expect(model.ModelPackageGroupName).toBe(groupName);
-        statuses.add(model.ModelApprovalStatus);
+        expect(listed.ModelPackageArn).toBe(item.Identifier);
+        expect(listed.ModelPackageGroupName).toBe(groupName);
+        statuses.add(listed.ModelApprovalStatus);
       }
     }
-    // Every package belongs to exactly one group, and the sample covers both approval states.
-    expect(total).toBe(all.length);
+    // Groups given by ARN list the same versions, as SageMaker accepts either.
+    const byArn = await listIdentifiers(client, MODEL_PACKAGE, {
+      ModelPackageGroupName: requireValue(groups[0], 'a group ARN'),
+    });
+    expect(byArn).toHaveLength(
+      requireValue(
+        seededGroups.find((g) => g.name === groupNames[0]),
+        'first group',
+      ).versions,
+    );
     expect(statuses).toContain('Approved');
     expect(statuses).toContain('PendingManualApproval');
   });

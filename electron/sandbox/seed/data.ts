@@ -61,6 +61,34 @@ export const modelPackageGroups: Readonly<
   ],
 };
 
+/**
+ * Unversioned model packages (not in any group, as AWS Marketplace sellers make them), per
+ * region: the only model packages a list without ModelPackageGroupName returns.
+ */
+export const unversionedModelPackages: Readonly<
+  Record<string, readonly { name: string; description: string; ageDays: number }[]>
+> = {
+  'us-east-1': [
+    {
+      name: 'xgboost-churn-marketplace',
+      description: 'Churn classifier packaged for AWS Marketplace.',
+      ageDays: 300,
+    },
+    {
+      name: 'bert-sentiment-marketplace',
+      description: 'Sentiment model packaged for AWS Marketplace.',
+      ageDays: 150,
+    },
+  ],
+  'eu-west-1': [
+    {
+      name: 'invoice-ocr-marketplace',
+      description: 'Invoice field extraction packaged for AWS Marketplace.',
+      ageDays: 90,
+    },
+  ],
+};
+
 export type ApprovalStatus = 'Approved' | 'PendingManualApproval' | 'Rejected';
 
 /** Newest version waits for approval, the one before it was rejected when there are 4+. */
@@ -214,6 +242,33 @@ export function sampleResources(account: string): SampleResource[] {
           },
         });
       }
+    }
+  }
+
+  // Unversioned model packages: fixed ages, so the random draws of everything else stay put.
+  for (const [region, packages] of Object.entries(unversionedModelPackages)) {
+    for (const pkg of packages) {
+      out.push({
+        typeName: 'AWS::SageMaker::ModelPackage',
+        region,
+        ageDays: pkg.ageDays,
+        desired: {
+          ModelPackageName: pkg.name,
+          ModelPackageDescription: pkg.description,
+          CertifyForMarketplace: true,
+          InferenceSpecification: {
+            Containers: [
+              {
+                Image: `${account}.dkr.ecr.${region}.amazonaws.com/${pkg.name}:latest`,
+                ModelDataUrl: `s3://cloudshelf-sandbox-${account}-models/${pkg.name}/model.tar.gz`,
+              },
+            ],
+            SupportedContentTypes: ['application/json'],
+            SupportedResponseMIMETypes: ['application/json'],
+            SupportedRealtimeInferenceInstanceTypes: ['ml.m5.large'],
+          },
+        },
+      });
     }
   }
 

@@ -6,6 +6,7 @@ export {
   sampleRegions,
   imageCounts,
   modelPackageGroups,
+  unversionedModelPackages,
   sampleCount,
 } from './data';
 export type { SampleResource } from './data';

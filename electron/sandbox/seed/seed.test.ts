@@ -16,6 +16,7 @@ import {
   modelPackageGroups,
   sampleCount,
   sampleResources,
+  unversionedModelPackages,
 } from './data';
 
 let catalog: TypeCatalog;
@@ -45,9 +46,10 @@ describe('sample data', () => {
     expect(images.map((r) => r.desired.ImageName)).toEqual(
       expect.arrayContaining(['pytorch-2-1-gpu', 'tf-serving-base']),
     );
-    const statuses = samples
-      .filter((r) => r.typeName === 'AWS::SageMaker::ModelPackage')
-      .map((r) => r.desired.ModelApprovalStatus);
+    const versions = samples.filter(
+      (r) => r.typeName === 'AWS::SageMaker::ModelPackage' && r.desired.ModelPackageGroupName,
+    );
+    const statuses = versions.map((r) => r.desired.ModelApprovalStatus);
     expect(new Set(statuses)).toEqual(new Set(['Approved', 'PendingManualApproval', 'Rejected']));
     expect(approvalStatusOf(5, 5)).toBe('PendingManualApproval');
     expect(approvalStatusOf(4, 5)).toBe('Rejected');
@@ -156,6 +158,50 @@ describe('a seeded sandbox, through the SDK', () => {
       expect(JSON.parse(last.ResourceDescription?.Properties ?? '{}')).toMatchObject({
         ModelPackageVersion: group.versions,
         ModelApprovalStatus: 'PendingManualApproval',
+      });
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('lists model packages without a group as AWS does: only the unversioned ones', async () => {
+    const client = cloudControlClient(sandbox.endpoint, { region: 'eu-west-1', accessKeyId });
+    try {
+      const list = await client.send(
+        new ListResourcesCommand({ TypeName: 'AWS::SageMaker::ModelPackage' }),
+      );
+      const expected = unversionedModelPackages['eu-west-1'] ?? [];
+      expect(list.ResourceDescriptions?.map((d) => d.Identifier)).toEqual(
+        expected.map((p) => `arn:aws:sagemaker:eu-west-1:${account}:model-package/${p.name}`),
+      );
+      const row: unknown = JSON.parse(list.ResourceDescriptions?.[0]?.Properties ?? '{}');
+      expect(row).toEqual({
+        CreationTime: expect.any(String) as unknown,
+        ModelPackageArn: list.ResourceDescriptions?.[0]?.Identifier,
+        ModelPackageName: expected[0]?.name,
+        ModelPackageStatus: expect.any(String) as unknown,
+        ModelPackageDescription: expected[0]?.description,
+      });
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('lists model package groups with the properties their list handler returns', async () => {
+    const client = cloudControlClient(sandbox.endpoint, { region: 'eu-west-1', accessKeyId });
+    try {
+      const list = await client.send(
+        new ListResourcesCommand({ TypeName: 'AWS::SageMaker::ModelPackageGroup' }),
+      );
+      const groups = modelPackageGroups['eu-west-1'] ?? [];
+      expect(list.ResourceDescriptions).toHaveLength(groups.length);
+      const row: unknown = JSON.parse(list.ResourceDescriptions?.[0]?.Properties ?? '{}');
+      expect(row).toEqual({
+        CreationTime: expect.any(String) as unknown,
+        ModelPackageGroupName: groups[0]?.name,
+        ModelPackageGroupArn: list.ResourceDescriptions?.[0]?.Identifier,
+        ModelPackageGroupDescription: groups[0]?.description,
+        ModelPackageGroupStatus: expect.any(String) as unknown,
       });
     } finally {
       client.destroy();
