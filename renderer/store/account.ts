@@ -1,8 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CloudshelfApi, MfaPrompt } from '../../shared/contract';
+import type { CloudshelfApi, CredentialProcessRun, MfaPrompt } from '../../shared/contract';
 import { toDisplayError, type DisplayError } from './errors';
 
-/** The account behind each profile, looked up on demand, and a pending MFA prompt. */
+/**
+ * The account behind each profile, looked up on demand, a pending MFA prompt, and the
+ * credential_process commands the main process is waiting on.
+ */
 export interface AccountState {
   /** By profile name: the account id, a lookup in flight, or why it failed and what to do. */
   accounts: Record<
@@ -13,13 +16,17 @@ export interface AccountState {
   >;
   mfaPrompt: MfaPrompt | null;
   mfaError: string | null;
+  /** By profile name: its credential_process running now (program name only). */
+  credentialProcesses: Record<string, CredentialProcessRun>;
 }
 
 export interface AccountActions {
   lookUp: (profile: string) => Promise<void>;
   answerMfa: (code: string) => Promise<void>;
   dismissMfa: () => void;
-  /** Subscribes to MFA prompts; returns the unsubscribe. */
+  /** Kills the profile's running credential_process; its waiting calls fail as cancelled. */
+  cancelCredentialProcess: (profile: string) => Promise<void>;
+  /** Subscribes to MFA prompts and credential_process runs; returns the unsubscribe. */
   start: () => () => void;
 }
 
@@ -30,6 +37,7 @@ export function createAccountStore(api: CloudshelfApi): AccountStore {
     accounts: {},
     mfaPrompt: null,
     mfaError: null,
+    credentialProcesses: {},
 
     async lookUp(profile) {
       set({ accounts: { ...get().accounts, [profile]: { status: 'loading' } } });
@@ -64,10 +72,28 @@ export function createAccountStore(api: CloudshelfApi): AccountStore {
       set({ mfaPrompt: null, mfaError: null });
     },
 
+    async cancelCredentialProcess(profile) {
+      // The run's `ended` event clears it; the calls waiting on it fail with their own message.
+      // A cancel that does not arrive changes nothing: the command is still shown, Cancel again.
+      await api.profiles.cancelCredentialProcess({ profile }).catch(() => undefined);
+    },
+
     start() {
-      return api.on('profiles.mfaRequested', (prompt) => {
+      const stopMfa = api.on('profiles.mfaRequested', (prompt) => {
         set({ mfaPrompt: prompt, mfaError: null });
       });
+      const stopRuns = api.on('profiles.credentialProcess', (run) => {
+        const { [run.profile]: current, ...others } = get().credentialProcesses;
+        if (run.state === 'running') {
+          set({ credentialProcesses: { ...others, [run.profile]: run } });
+        } else if (current?.runId === run.runId) {
+          set({ credentialProcesses: others });
+        }
+      });
+      return () => {
+        stopMfa();
+        stopRuns();
+      };
     },
   }));
 }

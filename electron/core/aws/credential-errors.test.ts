@@ -20,6 +20,7 @@ function profile(
     },
     endpoints: { cloudcontrol: null, cloudformation: null, sts: null },
     mfaSerial: null,
+    credentialProcess: null,
     paths: { config: '/h/.aws/config', credentials: '/h/.aws/credentials' },
   };
 }

@@ -2,6 +2,7 @@ import { getDefaultRoleAssumerWithWebIdentity } from '@aws-sdk/client-sts';
 import { fromIni, fromSSO } from '@aws-sdk/credential-providers';
 import type { ResolvedProfile } from '../profiles/resolve';
 import { credentialError } from './credential-errors';
+import type { CredentialProcesses } from './credential-processes';
 import { memoizeCredentials, type Credentials, type MemoizedCredentials } from './memoize';
 import { retryConfig, type RetrySettings } from './retry';
 
@@ -12,6 +13,8 @@ const sandboxSecret = 'sandbox-secret-not-checked';
 export interface CredentialOptions {
   /** Asks the UI for a code for the MFA device `serial`. */
   askMfa: (profile: string, serial: string) => Promise<string>;
+  /** Runs credential_process commands so they can be seen, cancelled and timed out. */
+  processes: CredentialProcesses;
   retry: RetrySettings;
 }
 
@@ -44,6 +47,12 @@ function resolverFor(
     configFilepath: profile.paths.config,
     ignoreCache: true,
   };
+  const command = profile.credentialProcess;
+  if (kind === 'credential-process' && command !== null) {
+    // Not fromIni: the SDK's exec cannot be stopped, and a command that never exits would
+    // hold the profile's calls for ever.
+    return () => options.processes.run(profile, command);
+  }
   if (kind === 'sso') {
     // Called directly: fromIni's SSO branch drops filepath/configFilepath and would read
     // the default files instead of the ones this profile came from.

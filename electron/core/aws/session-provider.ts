@@ -7,7 +7,9 @@ import { awsFilePathsFor, type ProfileEnv } from '../profiles/env';
 import { SANDBOX_PROFILE } from '../profiles/list';
 import { defaultMfaTimeoutMs, MfaPrompts } from '../profiles/mfa';
 import { resolveProfile, sandboxProfile, type ResolvedProfile } from '../profiles/resolve';
+import { unusableProfileError } from '../profiles/unusable';
 import { callError } from './credential-errors';
+import { createCredentialProcesses } from './credential-processes';
 import { profileCredentials } from './credentials';
 import type { MemoizedCredentials } from './memoize';
 import { defaultRetry, retryConfig, type RetrySettings } from './retry';
@@ -21,6 +23,8 @@ export interface SessionProviderOptions {
   log?: (line: string) => void;
   /** How long an MFA prompt waits for the UI's answer. */
   mfaTimeoutMs?: number;
+  /** Stop a credential_process that has not finished by then (the CLI); default: never. */
+  credentialTimeoutMs?: number | null;
   retry?: Partial<RetrySettings>;
 }
 
@@ -30,6 +34,8 @@ export interface ProfileSessions extends SessionProvider {
   identity(profile: string): Promise<ProfileIdentity>;
   /** Hands an MFA code to the waiting prompt; false when the prompt is unknown or over. */
   answerMfa(promptId: string, code: string): boolean;
+  /** Kills the profile's running credential_process; false when none runs. */
+  cancelCredentialProcess(profile: string): boolean;
   /** Forgets clients, credentials and identities (done on every `profiles.changed`). */
   reset(): void;
   close(): void;
@@ -52,12 +58,19 @@ export function createSessionProvider(options: SessionProviderOptions): ProfileS
   const log = options.log ?? (() => undefined);
   const retry: RetrySettings = { ...defaultRetry, ...options.retry };
   const mfa = new MfaPrompts(bus, options.mfaTimeoutMs ?? defaultMfaTimeoutMs);
+  const processes = createCredentialProcesses({
+    bus,
+    timeoutMs: options.credentialTimeoutMs ?? null,
+    log,
+  });
   let sessions = new Map<string, Promise<Session>>();
 
   const open = async (name: string): Promise<Session> => {
     const paths = awsFilePathsFor(env);
     const profile =
       name === SANDBOX_PROFILE ? sandboxProfile(paths) : await resolveProfile(name, env);
+    // The SDK would read it with settings the user never gave it: refuse before any call.
+    if (profile.details.problem) throw unusableProfileError(name, profile.details.problem);
     let endpoints = profile.endpoints;
     if (profile.details.kind === 'sandbox') {
       const { endpoint } = await options.sandbox();
@@ -68,6 +81,7 @@ export function createSessionProvider(options: SessionProviderOptions): ProfileS
         log(`profile ${profileName}: asking for an MFA code`);
         return mfa.ask(profileName, serial);
       },
+      processes,
       retry,
     });
     log(`profile ${name}: opened (${profile.details.kind})`);
@@ -181,9 +195,12 @@ export function createSessionProvider(options: SessionProviderOptions): ProfileS
     },
     identity,
     answerMfa: (promptId, code) => mfa.answer(promptId, code),
+    cancelCredentialProcess: (profile) => processes.cancel(profile),
     reset,
     close() {
       unsubscribe();
+      // A command left running would outlive Cloudshelf (it has its own process group).
+      processes.cancelAll();
       reset();
     },
   };

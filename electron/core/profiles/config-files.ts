@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { ConfigProblem } from '../../../shared/contract';
 import { awsFilePathsFor, type AwsFilePaths, type ProfileEnv } from './env';
-import { lintAwsFile } from './ini-lint';
+import { lintAwsFile, type AwsFileKind, type LintFinding } from './ini-lint';
 
 /** One parsed INI file as the SDK's loader returns it: section → key → value. */
 export type IniSections = Record<string, Record<string, string | undefined> | undefined>;
@@ -13,6 +13,11 @@ export interface AwsFiles {
   config: IniSections;
   credentials: IniSections;
   problems: ConfigProblem[];
+  /**
+   * Per file, the sections (keys as in `config`/`credentials`) a malformed line changes in
+   * the loader's reading, each with the first such line.
+   */
+  touched: Record<AwsFileKind, Map<string, ConfigProblem>>;
 }
 
 /**
@@ -42,18 +47,33 @@ export async function loadAwsFiles(env: ProfileEnv): Promise<AwsFiles> {
     lintFile(paths.config, 'config'),
     lintFile(paths.credentials, 'credentials'),
   ]);
-  problems.push(...configLint, ...credentialsLint);
-  return { paths, config, credentials, problems };
+  problems.push(...[...configLint, ...credentialsLint].map((finding) => finding.problem));
+  return {
+    paths,
+    config,
+    credentials,
+    problems,
+    touched: { config: touchedBy(configLint), credentials: touchedBy(credentialsLint) },
+  };
 }
 
-async function lintFile(path: string, kind: 'config' | 'credentials'): Promise<ConfigProblem[]> {
+function touchedBy(findings: LintFinding[]): Map<string, ConfigProblem> {
+  const touched = new Map<string, ConfigProblem>();
+  for (const { problem, touches } of findings) {
+    if (touches !== null && !touched.has(touches)) touched.set(touches, problem);
+  }
+  return touched;
+}
+
+async function lintFile(path: string, kind: AwsFileKind): Promise<LintFinding[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     // A missing file is normal (no AWS setup yet); anything else is worth saying.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    return [{ file: path, message: `Could not read this file (${(error as Error).message}).` }];
+    const message = `Could not read this file (${(error as Error).message}).`;
+    return [{ problem: { file: path, message }, touches: null }];
   }
   return lintAwsFile(text, path, kind);
 }

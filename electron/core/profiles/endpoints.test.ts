@@ -7,6 +7,7 @@ const files = (config: AwsFiles['config']): AwsFiles => ({
   config,
   credentials: {},
   problems: [],
+  touched: { config: new Map(), credentials: new Map() },
 });
 
 describe('profileEndpoints', () => {

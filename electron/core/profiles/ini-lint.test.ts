@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { lintAwsFile } from './ini-lint';
 
-const lint = (lines: string[], kind: 'config' | 'credentials' = 'config') =>
+const findings = (lines: string[], kind: 'config' | 'credentials' = 'config') =>
   lintAwsFile(lines.join('\n'), '/home/u/.aws/config', kind);
+const lint = (lines: string[], kind: 'config' | 'credentials' = 'config') =>
+  findings(lines, kind).map((finding) => finding.problem);
 
 describe('lintAwsFile', () => {
   it('accepts what the SDK reads: sections, settings, sub-sections, comments', () => {
@@ -50,5 +52,35 @@ describe('lintAwsFile', () => {
     expect(lint(['[profile dev]'], 'credentials')[0]?.message).toContain('[dev]');
     expect(lint(['[profile __proto__]'])[0]?.message).toContain('ignores this file');
     expect(lint(['[weird thing]'])[0]?.message).toContain('not a section');
+  });
+
+  it('names the section each malformed line changes, as the SDK reads the file', () => {
+    const touched = (lines: string[], kind: 'config' | 'credentials' = 'config') =>
+      findings(lines, kind).map((finding) => [finding.problem.line, finding.touches]);
+    // The header without "]" is skipped, so what follows it lands in [profile good].
+    expect(touched(['[profile good]', 'region = a', '[profile broken', 'region = b'])).toEqual([
+      [3, 'good'],
+    ]);
+    expect(touched(['[good]', 'oops'], 'credentials')).toEqual([[2, 'good']]);
+    expect(touched(['[sso-session corp]', 'oops', '[default]', '= x'])).toEqual([
+      [2, 'sso-session.corp'],
+      [4, 'default'],
+    ]);
+    // Sections the loader drops, and lines before any section, change no profile.
+    expect(touched(['oops', '[dev]', 'oops', '[weird thing]', 'oops'])).toEqual([
+      [1, null],
+      [2, null],
+      [3, null],
+      [4, null],
+      [5, null],
+    ]);
+  });
+
+  it('says the settings after a header without "]" belong to the section above, not nowhere', () => {
+    const [problem, ...rest] = lint(['[default]', 'region = a', '[profile broken', 'region = b']);
+    expect(rest).toEqual([]);
+    expect(problem?.message).toBe(
+      'Section header "[profile broken" has no closing "]", so the AWS SDK reads the settings after it as part of [default]. Cloudshelf does not use profile default until this line is fixed.',
+    );
   });
 });

@@ -108,6 +108,12 @@ describe('listProfiles', () => {
       [configFile, 4],
       [configFile, 6],
     ]);
+    // "good" gets the lines after the broken header; "also-good" has a line the SDK skips.
+    const marked = list.profiles.filter((p) => p.problem).map((p) => [p.name, p.problem?.line]);
+    expect(marked).toEqual([
+      ['also-good', 6],
+      ['good', 4],
+    ]);
   });
 
   it('selects the Sandbox when AWS_PROFILE names it', async () => {

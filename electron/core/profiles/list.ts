@@ -2,6 +2,7 @@ import { CONFIG_PREFIX_SEPARATOR } from '@smithy/shared-ini-file-loader';
 import type { ProfileList, ProfileSummary } from '../../../shared/contract';
 import { loadAwsFiles, type AwsFiles } from './config-files';
 import { envRegion, type ProfileEnv } from './env';
+import { profileProblem } from './unusable';
 
 export type { ProfileEnv } from './env';
 
@@ -22,10 +23,12 @@ export function profileNames(files: AwsFiles): string[] {
 export function profileSummary(files: AwsFiles, name: string, env: ProfileEnv): ProfileSummary {
   const inConfig = Object.hasOwn(files.config, name);
   const inCredentials = Object.hasOwn(files.credentials, name);
+  const problem = profileProblem(files, name);
   return {
     name,
     source: inConfig && inCredentials ? 'config+credentials' : inConfig ? 'config' : 'credentials',
     region: (inConfig ? files.config[name]?.region : undefined) ?? envRegion(env),
+    ...(problem ? { problem } : {}),
   };
 }
 

@@ -11,6 +11,8 @@ export interface ResolvedProfile {
   endpoints: ProfileEndpoints;
   /** The MFA device whose code assuming the role needs (this profile's or a source's). */
   mfaSerial: string | null;
+  /** The credential_process command line; it may hold secrets, so it never leaves here. */
+  credentialProcess: string | null;
   paths: AwsFilePaths;
 }
 
@@ -29,6 +31,7 @@ export function sandboxProfile(paths: AwsFilePaths): ResolvedProfile {
     },
     endpoints: noEndpoints,
     mfaSerial: null,
+    credentialProcess: null,
     paths,
   };
 }
@@ -57,6 +60,7 @@ export function resolveFromFiles(files: AwsFiles, name: string, env: ProfileEnv)
     },
     endpoints,
     mfaSerial,
+    credentialProcess: kind === 'credential-process' ? (section.credential_process ?? null) : null,
     paths: files.paths,
   };
 }

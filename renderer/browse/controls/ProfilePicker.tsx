@@ -1,8 +1,12 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ProfileKind, ProfileSummary } from '../../../shared/contract';
+import type { ConfigProblem, ProfileKind, ProfileSummary } from '../../../shared/contract';
+import { CredentialProcessIndicator } from '../../shell/CredentialProcessIndicator';
+import { TextWithCode } from '../../shell/TextWithCode';
 import { useBrowse } from '../../store/browse-context';
 import { useShell } from '../../store/context';
+import { heldReadOnly } from '../../store/safety';
+import { useSafety } from '../../store/safety-context';
 import '../browse.css';
 
 const kindLabels: Record<ProfileKind, string> = {
@@ -34,6 +38,26 @@ const sourceLabels: Record<ProfileSummary['source'], string> = {
   'config+credentials': 'from config and credentials',
 };
 
+/** A profile's entry in the list; one a malformed line changes says so, with its line. */
+export function profileOptionLabel(profile: ProfileSummary): string {
+  const { problem } = profile;
+  if (!problem) return profile.name;
+  const file = problem.file.split(/[\\/]/).pop() ?? problem.file;
+  const where = problem.line === undefined ? file : `${file} line ${String(problem.line)}`;
+  return `${profile.name} — not usable: ${where}`;
+}
+
+/** Why the chosen profile is not used, and the line to fix; scans and changes are refused. */
+export function UnusableProfileNotice({ problem }: { problem: ConfigProblem }) {
+  const where = problem.line === undefined ? '' : `line ${String(problem.line)} of `;
+  return (
+    <p className="account-error" role="alert">
+      Not usable until {where}
+      <code>{problem.file}</code> is fixed: <TextWithCode text={problem.message} />
+    </p>
+  );
+}
+
 /** The profile to browse with, and what it is: default region, kind, where it came from, safety. */
 export function ProfilePicker() {
   const id = useId();
@@ -47,6 +71,7 @@ export function ProfilePicker() {
   );
   const details = useBrowse((state) => (profile === null ? undefined : state.details[profile]));
   const safety = useBrowse((state) => (profile === null ? undefined : state.safety[profile]));
+  const held = useSafety((state) => heldReadOnly(state.review, profile));
   const summary = profiles.find((candidate) => candidate.name === profile) ?? null;
   const empty = profiles.length === 0;
 
@@ -70,7 +95,7 @@ export function ProfilePicker() {
           ) : null}
           {profiles.map((candidate) => (
             <option key={candidate.name} value={candidate.name}>
-              {candidate.name}
+              {profileOptionLabel(candidate)}
             </option>
           ))}
         </select>
@@ -86,7 +111,7 @@ export function ProfilePicker() {
             </span>
           )}
           <span className="muted profile-source">{sourceLabels[summary.source]}</span>
-          {safety?.readOnly && (
+          {(safety?.readOnly === true || held) && (
             <span
               className="badge badge-guard"
               title="Cloudshelf refuses every create, update and delete with this profile"
@@ -104,6 +129,8 @@ export function ProfilePicker() {
           )}
         </div>
       )}
+      {summary?.problem && <UnusableProfileNotice problem={summary.problem} />}
+      <CredentialProcessIndicator />
     </div>
   );
 }
