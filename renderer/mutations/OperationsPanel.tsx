@@ -4,6 +4,8 @@ import type { MutationOperation, TrackedRequest } from '../../shared/contract';
 import { TextWithCode } from '../shell/TextWithCode';
 import { useBrowse } from '../store/browse-context';
 import { canCancel, canRetry, isFinished } from '../store/requests';
+import { heldReadOnly } from '../store/safety';
+import { useSafety } from '../store/safety-context';
 import { useRequests, useRequestsStore } from '../store/requests-context';
 import { elapsedOf, formatElapsed } from './elapsed';
 import { requestSubject } from './resource-label';
@@ -182,7 +184,9 @@ function OperationRow({ request, now }: { request: TrackedRequest; now: number }
   const store = useRequestsStore();
   const busy = useRequests((state) => state.busy[request.id]);
   const error = useRequests((state) => state.actionErrors[request.id]);
-  const readOnly = useBrowse((state) => state.safety[request.profile]?.readOnly === true);
+  const flagged = useBrowse((state) => state.safety[request.profile]?.readOnly === true);
+  const held = useSafety((state) => !state.known || heldReadOnly(state.review, request.profile));
+  const readOnly = flagged || held;
   const subject = requestSubject(request) ?? '—';
   const verb = verbs[request.operation];
   return (

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useBrowse } from '../store/browse-context';
 import { useShell } from '../store/context';
-import { safetyOf } from '../store/safety';
+import { heldReadOnly, safetyOf } from '../store/safety';
 import { useSafety, useSafetyStore } from '../store/safety-context';
 import { ErrorText } from './ErrorText';
 import { useDialogStore } from './dialog-context';
@@ -44,8 +44,11 @@ export function ProfileSettingsDialog({
   const stored = useBrowse((state) => safetyOf(state.safety, profile));
   const saving = useSafety((state) => state.saving === profile);
   const error = useSafety((state) => state.error);
+  // Held read-only because the flags could not be read: it starts ticked, so saving without
+  // a look keeps it safe, and saving is what ends the hold.
+  const held = useSafety((state) => heldReadOnly(state.review, profile));
   const safety = useSafetyStore();
-  const [readOnly, setReadOnly] = useState(stored.readOnly);
+  const [readOnly, setReadOnly] = useState(stored.readOnly || held);
   const [production, setProduction] = useState(stored.production);
   const ids = useId();
 
@@ -73,6 +76,14 @@ export function ProfileSettingsDialog({
         <p className="muted">
           Kept by Cloudshelf, not in your AWS files; they apply in this app only.
         </p>
+        {held && (
+          <p role="note">
+            <strong>
+              Cloudshelf could not read its safety settings, so {profile} is read-only for now.
+            </strong>{' '}
+            Check both boxes below and save: {profile} then follows them again.
+          </p>
+        )}
         <div className="mcheck">
           <label className="mcheck-label">
             <input

@@ -1,7 +1,8 @@
 import type { CloudControlOperation, TypeDetails } from '../../shared/contract';
 import { useBrowse } from '../store/browse-context';
 import { useInventory } from '../store/inventory-context';
-import { safetyOf } from '../store/safety';
+import { heldReadOnly, safetyOf } from '../store/safety';
+import { useSafety } from '../store/safety-context';
 
 export interface MutationTarget {
   profile: string;
@@ -10,7 +11,8 @@ export interface MutationTarget {
 
 /**
  * The profile and type the table's rows belong to, when `operation` may be offered on them:
- * the settings are read (so a read-only mark is known), the profile is not read-only, and
+ * the settings are read (so a read-only mark is known), the profile is not read-only (nor held
+ * read-only by unreadable safety settings), and
  * the type's schema has a handler for it. Null hides the control.
  */
 export function useMutationTarget(operation: CloudControlOperation): MutationTarget | null {
@@ -18,8 +20,11 @@ export function useMutationTarget(operation: CloudControlOperation): MutationTar
   const scopeType = useInventory((state) => state.scope?.typeName ?? null);
   const type = useInventory((state) => state.type);
   const ready = useBrowse((state) => state.ready);
-  const readOnly = useBrowse((state) => safetyOf(state.safety, profile).readOnly);
-  if (!ready || readOnly || profile === null || type === null) return null;
+  const flagged = useBrowse((state) => safetyOf(state.safety, profile).readOnly);
+  // Held read-only while the settings file's safety flags could not be read, and until
+  // that is known at all: a control the main process would refuse is not offered.
+  const held = useSafety((state) => !state.known || heldReadOnly(state.review, profile));
+  if (!ready || flagged || held || profile === null || type === null) return null;
   if (type.typeName !== scopeType || !type.operations.includes(operation)) return null;
   return { profile, type };
 }

@@ -7,10 +7,12 @@ import { useAccountStore } from '../store/account-context';
 import { useBrowseStore } from '../store/browse-context';
 import { useShell, useShellStore } from '../store/context';
 import { useInventoryStore } from '../store/inventory-context';
+import { useSafetyStore } from '../store/safety-context';
 import { ErrorPanel } from './ErrorPanel';
 import { LoadingState } from './LoadingState';
 import { MfaDialog } from './MfaDialog';
 import { ProblemsBanner } from './ProblemsBanner';
+import { SafetyReviewBanner } from './SafetyReviewBanner';
 import { StatusBar } from './StatusBar';
 import { TitleBar } from './TitleBar';
 import { Toolbar } from './Toolbar';
@@ -22,18 +24,21 @@ export function App() {
   const accounts = useAccountStore();
   const inventory = useInventoryStore();
   const browse = useBrowseStore();
+  const safety = useSafetyStore();
 
   useEffect(() => store.getState().start(), [store]);
   useEffect(() => accounts.getState().start(), [accounts]);
   // Inventory listens before Browse can start its first scan.
   useEffect(() => inventory.getState().start(), [inventory]);
   useEffect(() => browse.getState().start(), [browse]);
+  useEffect(() => safety.getState().start(), [safety]);
 
   const ready = appState === 'ready';
   return (
     <div className="app" data-app-state={appState}>
       <TitleBar />
       <Toolbar />
+      <SafetyReviewBanner />
       <ProductionBanner />
       <ProblemsBanner />
       <main className={ready ? 'main main-browse' : 'main'} aria-busy={appState === 'loading'}>

@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useBrowse } from './browse-context';
 import { useShell } from './context';
 import type { SafetyActions, SafetyState } from './safety';
-import { safetyOf } from './safety';
+import { heldReadOnly, safetyOf } from './safety';
 import { createStoreContext } from './store-context';
 
 const safety = createStoreContext<SafetyState & SafetyActions>('safety');
@@ -15,6 +15,8 @@ export interface CurrentSafety {
   profile: string | null;
   readOnly: boolean;
   production: boolean;
+  /** Read-only because the safety flags could not be read, until its ⚙ Settings are saved. */
+  held: boolean;
   /** The settings have been read; before, a read-only profile could look writable. */
   known: boolean;
   /** Create, update and delete controls may show. */
@@ -27,11 +29,19 @@ export function useProfileSafety(): CurrentSafety {
   const { flags, known } = useBrowse(
     useShallow((state) => ({ flags: safetyOf(state.safety, profile), known: state.ready })),
   );
+  const { held, reviewKnown } = useSafety(
+    useShallow((state) => ({
+      held: heldReadOnly(state.review, profile),
+      reviewKnown: state.known,
+    })),
+  );
+  const readOnly = flags.readOnly || held;
   return {
     profile,
-    readOnly: flags.readOnly,
+    readOnly,
     production: flags.production,
-    known,
-    canMutate: known && profile !== null && !flags.readOnly,
+    held,
+    known: known && reviewKnown,
+    canMutate: known && reviewKnown && profile !== null && !readOnly,
   };
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { CloudshelfError, type ProfileSafety, type Settings } from '../../shared/contract';
-import { createSafetyStore, noSafety, safetyOf } from './safety';
+import {
+  CloudshelfError,
+  type ProfileSafety,
+  type SafetyReview,
+  type Settings,
+} from '../../shared/contract';
+import { createSafetyStore, heldReadOnly, noSafety, safetyOf } from './safety';
 import { fakeApi } from './test-api';
 
 const stored = (profiles: Record<string, ProfileSafety>): Settings => ({
@@ -55,5 +60,50 @@ describe('safety store', () => {
     expect(safetyOf({}, null)).toBe(noSafety);
     const flags = { readOnly: true, production: true };
     expect(safetyOf({ x: flags }, 'x')).toBe(flags);
+  });
+});
+
+describe('safety store while the safety flags could not be read', () => {
+  const review: SafetyReview = {
+    file: '/home/me/.config/cloudshelf/settings.json',
+    keptAs: '/home/me/.config/cloudshelf/settings.json.unreadable-2026-11-23T10-00-00-000Z',
+    reason: 'profiles.prod.readOnly: expected boolean',
+    reviewed: [],
+  };
+
+  it('reads the review on start and holds every profile but Sandbox', async () => {
+    const fake = fakeApi({ 'settings.get': () => ({ ...stored({}), safetyReview: review }) });
+    const store = createSafetyStore({ api: fake.api, browse: browseDouble() });
+    expect(store.getState().review).toBeNull();
+    store.getState().start();
+    await expect.poll(() => store.getState().review).toEqual(review);
+    expect(heldReadOnly(store.getState().review, 'prod')).toBe(true);
+    expect(heldReadOnly(store.getState().review, 'Sandbox')).toBe(false);
+    expect(heldReadOnly(null, 'prod')).toBe(false);
+  });
+
+  it("saving a held profile's settings is its review, and ends its hold only", async () => {
+    const fake = fakeApi({
+      'settings.get': () => ({ ...stored({}), safetyReview: review }),
+      'settings.update': () => ({
+        ...stored({ dev: { readOnly: false, production: true } }),
+        safetyReview: { ...review, reviewed: ['dev'] },
+      }),
+    });
+    const browse = browseDouble();
+    const store = createSafetyStore({ api: fake.api, browse });
+    store.getState().start();
+    await expect.poll(() => store.getState().review).toEqual(review);
+    expect(await store.getState().setFlags('dev', { readOnly: false, production: true })).toBe(
+      true,
+    );
+    expect(fake.argsOf('settings.update')).toEqual([
+      {
+        patch: { profiles: { dev: { readOnly: false, production: true } }, safetyReviewed: 'dev' },
+      },
+    ]);
+    expect(heldReadOnly(store.getState().review, 'dev')).toBe(false);
+    expect(heldReadOnly(store.getState().review, 'prod')).toBe(true);
+    expect(browse.getState().safety).toEqual({ dev: { readOnly: false, production: true } });
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,29 @@ describe('type cache', () => {
     expect(await cache.readSchema('eu-west-1', 'AWS::Demo::Thing', file)).toBe(schemaText);
     expect(await cache.readIndex('us-east-1')).toBeUndefined();
   });
+
+  it.runIf(process.platform !== 'win32')(
+    'writes folders and files only their owner can read',
+    async () => {
+      const { dir, cache } = await fresh();
+      const file = schemaFileName('AWS::Demo::Thing');
+      await cache.write(
+        {
+          format: CACHE_FORMAT,
+          region: 'eu-west-1',
+          fetchedAt: '2026-11-23T10:00:00.000Z',
+          types: {},
+        },
+        new Map([[file, schemaText]]),
+      );
+      const mode = async (...parts: string[]) =>
+        (await stat(path.join(dir, ...parts))).mode & 0o777;
+      expect(await mode('eu-west-1')).toBe(0o700);
+      expect(await mode('eu-west-1', 'schemas')).toBe(0o700);
+      expect(await mode('eu-west-1', 'index.json')).toBe(0o600);
+      expect(await mode('eu-west-1', 'schemas', file)).toBe(0o600);
+    },
+  );
 
   it('logs and ignores corrupt or mismatched files', async () => {
     const { dir, lines, cache } = await fresh();

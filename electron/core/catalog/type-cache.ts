@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseResourceSchema } from '../../registry/schema-shape';
 import { writeFileAtomic } from '../files/atomic-write';
+import { privateFile } from '../files/private-folder';
 
 /**
  * The on-disk cache of one region's live registry, `<cacheDir>/<region>/`:
@@ -101,12 +102,15 @@ export function createTypeCache(cacheDir: string, log: Log) {
       }
     },
 
-    /** Schemas first, index last: a reader never finds an index naming a missing schema. */
+    /**
+     * Schemas first, index last: a reader never finds an index naming a missing schema.
+     * Owner-only, like all of the data folder: it says which types an account uses.
+     */
     async write(index: RegionIndex, schemas: ReadonlyMap<string, string>): Promise<void> {
       for (const [file, text] of schemas) {
-        await writeFileAtomic(schemaPath(index.region, file), text);
+        await writeFileAtomic(schemaPath(index.region, file), text, privateFile);
       }
-      await writeFileAtomic(indexFile(index.region), JSON.stringify(index));
+      await writeFileAtomic(indexFile(index.region), JSON.stringify(index), privateFile);
     },
   };
 }

@@ -55,4 +55,13 @@ describe('writeFileAtomic', () => {
     }
     expect(await permissions(file)).toBe(0o640);
   });
+
+  it('creates missing folders with the folder mode asked for', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudshelf-atomic-'));
+    const file = path.join(dir, 'catalog', 'us-east-1', 'index.json');
+    await writeFileAtomic(file, 'x', { mode: 0o600, folderMode: 0o700 });
+    expect(await permissions(path.join(dir, 'catalog'))).toBe(0o700);
+    expect(await permissions(path.dirname(file))).toBe(0o700);
+    expect(await permissions(file)).toBe(0o600);
+  });
 });

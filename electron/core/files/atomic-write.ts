@@ -8,6 +8,8 @@ export interface WriteFileAtomicOptions {
    * file gets the usual 0o666 less the umask.
    */
   mode?: number;
+  /** The permissions of folders created on the way, e.g. 0o700; without it, 0o777 less the umask. */
+  folderMode?: number;
 }
 
 /**
@@ -19,7 +21,12 @@ export async function writeFileAtomic(
   text: string,
   options: WriteFileAtomicOptions = {},
 ): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await mkdir(
+    path.dirname(file),
+    options.folderMode === undefined
+      ? { recursive: true }
+      : { recursive: true, mode: options.folderMode },
+  );
   const temporary = `${file}.${String(process.pid)}.${randomBytes(4).toString('hex')}.tmp`;
   // Created with the mode (the umask can only narrow it), so the content is never readable
   // more widely, not even before the chmod; `wx` never writes through a file already there

@@ -24,3 +24,37 @@ describe('assertWritable', () => {
     await expect(assertWritable(settings, 'constructor')).resolves.toBeUndefined();
   });
 });
+
+describe('assertWritable while the safety flags could not be read', () => {
+  const review = {
+    file: '/data/settings.json',
+    keptAs: '/data/settings.json.unreadable-2026-11-23T10-00-00-000Z',
+    reason: 'profiles.prod.readOnly: expected boolean',
+    reviewed: ['dev'],
+  };
+  const held = (profiles: Settings['profiles']) => ({
+    get: () => Promise.resolve({ ...defaultSettings, profiles, safetyReview: review }),
+  });
+
+  it('refuses every profile not yet reviewed, saying why and what to do', async () => {
+    const settings = held({ prod: { readOnly: false, production: true } });
+    for (const profile of ['prod', 'other']) {
+      await expect(assertWritable(settings, profile)).rejects.toMatchObject({
+        code: 'ReadOnlyProfile',
+        message: `Cloudshelf could not read its safety settings, so profile ${profile} is treated as read-only and nothing was changed.`,
+        hint: `Open ⚙ Settings for ${profile}, check Read-only and Production, and save them. The settings file as it was is kept as ${review.keptAs}.`,
+      });
+    }
+  });
+
+  it('lets the built-in Sandbox through, and a reviewed profile follows its own flag', async () => {
+    await expect(assertWritable(held({}), 'Sandbox')).resolves.toBeUndefined();
+    await expect(assertWritable(held({}), 'dev')).resolves.toBeUndefined();
+    await expect(
+      assertWritable(held({ dev: { readOnly: true, production: false } }), 'dev'),
+    ).rejects.toMatchObject({
+      code: 'ReadOnlyProfile',
+      message: expect.stringMatching(/^Profile dev is read-only/) as unknown as string,
+    });
+  });
+});

@@ -14,7 +14,9 @@ export const defaultSettings: Settings = {
 
 /**
  * Applies a patch: plain fields are replaced, keyed maps merged key by key, so the table's
- * column save never erases the region choice the toolbar saved a moment before.
+ * column save never erases the region choice the toolbar saved a moment before. A safety
+ * review, once started, only ever gains reviewed profiles: nothing here can end the hold on
+ * a profile the user has not looked at.
  */
 export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
   const { regionsByProfile, columns, ...plain } = patch.browse ?? {};
@@ -25,7 +27,7 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
     if (merged.readOnly || merged.production) profiles[name] = merged;
     else Reflect.deleteProperty(profiles, name);
   }
-  return {
+  const next: Settings = {
     browse: {
       ...settings.browse,
       ...plain,
@@ -35,4 +37,13 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
     profiles,
     export: { ...settings.export, ...patch.export },
   };
+  const review = settings.safetyReview;
+  if (review) {
+    const reviewed = patch.safetyReviewed;
+    next.safetyReview =
+      reviewed === undefined || review.reviewed.includes(reviewed)
+        ? review
+        : { ...review, reviewed: [...review.reviewed, reviewed] };
+  }
+  return next;
 }

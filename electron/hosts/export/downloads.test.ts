@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -83,5 +83,38 @@ describe('browser-mode downloads', () => {
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(await readdir(join(dir, 'exports'))).toEqual([]);
     expect((await fetch(origin + String(delivered.downloadUrl))).status).toBe(404);
+  });
+
+  it.runIf(process.platform !== 'win32')(
+    'keeps waiting exports owner-only, in a folder only its owner can open',
+    async () => {
+      const exportsDir = join(dir, 'exports');
+      // As an earlier version left it.
+      await mkdir(exportsDir, { recursive: true, mode: 0o755 });
+      await chmod(exportsDir, 0o755);
+      const mode = async (path: string): Promise<number> => (await stat(path)).mode & 0o777;
+
+      const target = await downloads.destination.open('images.csv', 'csv');
+      if (target === null) throw new Error('browser mode never declines');
+      expect(await mode(exportsDir)).toBe(0o700);
+      // While it is written: the temporary file, too.
+      for (const name of await readdir(exportsDir)) {
+        expect(await mode(join(exportsDir, name))).toBe(0o600);
+      }
+      target.stream.end('x\r\n');
+      await target.commit();
+      downloads.destination.delivered(target, 'images.csv');
+      const waiting = await readdir(exportsDir);
+      expect(waiting).toHaveLength(1);
+      expect(await mode(join(exportsDir, waiting[0] ?? ''))).toBe(0o600);
+    },
+  );
+
+  it('a cancelled export leaves nothing behind', async () => {
+    const target = await downloads.destination.open('images.csv', 'csv');
+    if (target === null) throw new Error('browser mode never declines');
+    target.stream.write('partial');
+    await target.discard();
+    expect(await readdir(join(dir, 'exports'))).toEqual([]);
   });
 });

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { create as contentDisposition } from 'content-disposition';
 import type { ExportFormat } from '../../../shared/contract';
 import type { FileTarget } from '../../core/export/types';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../../core/files/private-folder';
 import type { ExportDestination } from './destination';
 
 /** Where browser mode serves finished exports; the rest of the path is the download's id. */
@@ -68,10 +69,37 @@ export function createDownloads(options: DownloadsOptions): Downloads {
 
   const destination: ExportDestination = {
     async open(_suggestedName, format) {
-      await mkdir(dir, { recursive: true });
-      const target = await openFile(join(dir, `export-${newId()}`));
+      // An inventory waits here for up to `ttlMs`: owner-only, folder and file.
+      await mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+      if (process.platform !== 'win32') await chmod(dir, PRIVATE_FOLDER_MODE);
+      const path = join(dir, `export-${newId()}`);
+      // An empty owner-only file first: the writer gives its temporary file, and so the
+      // export, the mode of the file it replaces.
+      await writeFile(path, '', { flag: 'wx', mode: PRIVATE_FILE_MODE });
+      let target: FileTarget;
+      try {
+        target = await openFile(path);
+      } catch (error) {
+        await remove(path);
+        throw error;
+      }
       formats.set(target.path, format);
-      return target;
+      let committed = false;
+      return {
+        path: target.path,
+        stream: target.stream,
+        async commit() {
+          await target.commit();
+          committed = true;
+        },
+        // A cancelled or failed export leaves nothing, the placeholder included.
+        async discard() {
+          await target.discard();
+          if (committed) return;
+          formats.delete(target.path);
+          await remove(path);
+        },
+      };
     },
     delivered(target, suggestedName) {
       const id = newId();
