@@ -1,6 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callChannel, callNames } from '../shared/contract';
+import { callChannel, callNames, type TrackedRequest } from '../shared/contract';
+import { REDACTED } from './core/mutations';
+import { startSandbox } from './sandbox';
 import { appContentSecurityPolicy } from './window/app-protocol';
 import { secureWebPreferences } from './window/security';
 
@@ -67,6 +72,12 @@ const electron = await vi.hoisted(async () => {
         Promise.resolve({ canceled: true }),
       ),
     },
+    // "Encrypts" by reversing the bytes: enough to tell sealed from plain.
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      encryptString: vi.fn((plain: string) => Buffer.from(plain, 'utf8').reverse()),
+      decryptString: vi.fn((sealed: Buffer) => Buffer.from(sealed).reverse().toString('utf8')),
+    },
   };
 });
 
@@ -78,6 +89,7 @@ vi.mock('electron', () => ({
   Menu: electron.Menu,
   shell: electron.shell,
   dialog: electron.dialog,
+  safeStorage: electron.safeStorage,
 }));
 
 async function startMain(): Promise<void> {
@@ -234,5 +246,108 @@ describe('main process wiring', () => {
     await startMain();
     expect(logged.length).toBeGreaterThan(0);
     for (const line of logged) expect(line).toMatch(/^\[cloudshelf\] /);
+  });
+
+  describe('the request journal', () => {
+    const secret = 'secret-string-for-the-main-test-5a9e';
+    let dataDir: string;
+    const env = process.env.CLOUDSHELF_SANDBOX_ENDPOINT;
+
+    beforeEach(async () => {
+      dataDir = await mkdtemp(path.join(tmpdir(), 'cloudshelf-main-'));
+      electron.app.getPath.mockImplementation((name: string) =>
+        name === 'userData' ? dataDir : `/nonexistent/cloudshelf-test/${name}`,
+      );
+    });
+    afterEach(async () => {
+      electron.app.emit('will-quit');
+      electron.app.getPath.mockImplementation(
+        (name: string) => `/nonexistent/cloudshelf-test/${name}`,
+      );
+      if (env === undefined) delete process.env.CLOUDSHELF_SANDBOX_ENDPOINT;
+      else process.env.CLOUDSHELF_SANDBOX_ENDPOINT = env;
+      await rm(dataDir, { recursive: true, force: true });
+    });
+
+    const journal = async (): Promise<string> =>
+      readFile(path.join(dataDir, 'requests.json'), 'utf8');
+
+    it('is resumed as the app starts, opening kept write-only values with safeStorage', async () => {
+      const sandbox = await startSandbox({ seed: false, mutationDelayMs: 10 });
+      process.env.CLOUDSHELF_SANDBOX_ENDPOINT = sandbox.endpoint;
+      try {
+        const id = randomUUID();
+        const entry: TrackedRequest = {
+          id,
+          requestToken: null,
+          profile: 'Sandbox',
+          region: 'eu-west-1',
+          typeName: 'AWS::SecretsManager::Secret',
+          operation: 'CREATE',
+          identifier: null,
+          status: 'PENDING',
+          statusMessage: null,
+          errorCode: null,
+          desiredState: { Name: 'kept-until-accepted', SecretString: REDACTED },
+          patch: null,
+          startedAt: Date.now(),
+          updatedAt: Date.now(),
+          finishedAt: null,
+        };
+        const sent = {
+          desiredState: { Name: 'kept-until-accepted', SecretString: secret },
+          patch: null,
+        };
+        // As the app left it: journaled, sealed, not yet accepted by AWS.
+        const sealed = electron.safeStorage.encryptString(JSON.stringify(sent)).toString('base64');
+        await writeFile(
+          path.join(dataDir, 'requests.json'),
+          JSON.stringify({
+            version: 1,
+            requests: [{ ...entry, sealed: { box: 'safeStorage', data: sealed } }],
+          }),
+        );
+        await startMain();
+        // No window call is made: the app's start alone sends and tracks it.
+        await vi.waitFor(
+          async () => {
+            expect(JSON.parse(await journal())).toMatchObject({
+              requests: [{ id, status: 'SUCCESS' }],
+            });
+          },
+          { timeout: 10_000, interval: 50 },
+        );
+        expect(electron.safeStorage.decryptString).toHaveBeenCalled();
+        expect(await journal()).not.toContain('"sealed"');
+
+        const create = electron.ipcMain.handle.mock.calls.find(
+          ([channel]) => channel === callChannel('resources.create'),
+        )?.[1] as (event: unknown, args: unknown) => Promise<unknown>;
+        const answer = await create(
+          { senderFrame: { url: 'app://cloudshelf/index.html' } },
+          {
+            profile: 'Sandbox',
+            region: 'eu-west-1',
+            typeName: 'AWS::SecretsManager::Secret',
+            desiredState: { Name: 'sealed-while-kept', SecretString: secret },
+          },
+        );
+        expect(JSON.stringify(answer)).not.toContain(secret);
+        // Sealed with the keychain before it was written down.
+        expect(
+          electron.safeStorage.encryptString.mock.calls.some(([plain]) => plain.includes(secret)),
+        ).toBe(true);
+        expect(await journal()).not.toContain(secret);
+      } finally {
+        await sandbox.close();
+      }
+    });
+
+    it('without a keychain, says so in one line and still starts', async () => {
+      electron.safeStorage.isEncryptionAvailable.mockReturnValueOnce(false);
+      await startMain();
+      expect(logged.filter((line) => line.includes('keychain is not available'))).toHaveLength(1);
+      expect(electron.FakeBrowserWindow.instances).toHaveLength(1);
+    });
   });
 });

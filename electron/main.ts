@@ -1,9 +1,10 @@
 // The Electron entry point: wiring only. Each decision (window options, URL checks, the
 // app:// file server, IPC registration) lives in a small module beside it, with its tests.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, shell } from 'electron';
 import { EventBus } from './core/events';
 import { createExportWriter, openFileTarget } from './core/export';
+import { safeStorageSecretBox } from './core/mutations';
 import { watchProfiles } from './core/profiles/watch';
 import { createSaveDialogDestination } from './hosts/export/save-dialog';
 import { createExportSessions } from './hosts/export/sessions';
@@ -85,6 +86,8 @@ function onReady(): void {
     bus: events,
     dataDir: app.getPath('userData'),
     log,
+    // Built once ready: before that, safeStorage cannot tell whether the keychain is there.
+    secretBox: safeStorageSecretBox(safeStorage, log),
   });
   const exports = createExportSessions({
     destination: createSaveDialogDestination({

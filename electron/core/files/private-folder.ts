@@ -36,7 +36,7 @@ export function makeFolderPrivate(dir: string, log: (line: string) => void): voi
 }
 
 /**
- * Folders 0700 and files 0600 throughout, for a folder an earlier version (or a umask)
+ * No access for group and others throughout (0600 files, 0700 folders), for a folder an earlier version (or a umask)
  * left readable. Symbolic links are never followed (a link's target is not ours to change)
  * and anything else that is not a plain file or folder is left alone. A file that vanishes
  * meanwhile (a temporary file renamed into place) is no problem; other failures are logged
@@ -55,11 +55,13 @@ export async function makeContentsPrivate(dir: string, log: (line: string) => vo
     const entry = path.join(dir, name);
     try {
       const info = await lstat(entry);
+      // Only group and other lose their bits: what the owner could do stays (a 0644 file
+      // becomes 0600, a 0755 folder 0700), so nothing of the owner's stops working.
       if (info.isDirectory()) {
-        if ((info.mode & 0o777) !== PRIVATE_FOLDER_MODE) await chmod(entry, PRIVATE_FOLDER_MODE);
+        if ((info.mode & 0o077) !== 0) await chmod(entry, info.mode & 0o700);
         await makeContentsPrivate(entry, log);
-      } else if (info.isFile() && (info.mode & 0o777) !== PRIVATE_FILE_MODE) {
-        await chmod(entry, PRIVATE_FILE_MODE);
+      } else if (info.isFile() && (info.mode & 0o077) !== 0) {
+        await chmod(entry, info.mode & 0o700);
       }
     } catch (error) {
       if (!gone(error)) log(`data folder: could not make ${entry} private: ${describe(error)}`);

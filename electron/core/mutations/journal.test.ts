@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrackedRequest } from '../../../shared/contract';
 import { createRequestJournal } from './journal';
+import type { SecretBox } from './secret-box';
+import { REDACTED } from './write-only';
 
 let dir: string;
 let file: string;
@@ -143,5 +145,94 @@ describe('request journal', () => {
     const kept = path.join(dir, 'requests.json.unreadable-2026-11-23T10-00-00-000Z');
     expect((await stat(kept)).mode & 0o777).toBe(0o600);
     expect(lines.join('\n')).toMatch(/1 unreadable entries/);
+  });
+
+  describe('write-only values kept to send a request again', () => {
+    const secret = 'hunter2-only-in-this-test';
+    const shown = (id: string, extra: Partial<TrackedRequest> = {}): TrackedRequest =>
+      request(id, 1, {
+        operation: 'CREATE',
+        identifier: null,
+        desiredState: { DBName: 'db', MasterUserPassword: REDACTED },
+        ...extra,
+      });
+    const sent = { desiredState: { DBName: 'db', MasterUserPassword: secret }, patch: null };
+    /** Base64: enough to tell sealed from plain. */
+    const box: SecretBox = {
+      kind: 'test',
+      seal: (plain) => Buffer.from(plain).toString('base64'),
+      open: (sealed) => Buffer.from(sealed, 'base64').toString(),
+    };
+
+    it('are sealed on disk, never listed, and opened for sending after a restart', async () => {
+      const journal = createRequestJournal({ file, log, secretBox: box });
+      await journal.put(shown('a'), sent);
+      const text = await readFile(file, 'utf8');
+      expect(text).not.toContain(secret);
+      expect(text).toContain(box.seal(JSON.stringify(sent)));
+      expect(JSON.stringify(await journal.list())).not.toContain(secret);
+      const restarted = createRequestJournal({ file, log, secretBox: box });
+      expect(await restarted.get('a')).toEqual(shown('a'));
+      expect(await restarted.sendable('a')).toEqual({ ...shown('a'), ...sent });
+    });
+
+    it('are dropped from the file once AWS accepted the request, or it ended', async () => {
+      const journal = createRequestJournal({ file, log, secretBox: box });
+      await journal.put(shown('accepted'), sent);
+      await journal.put(shown('failed'), sent);
+      await (
+        await journal.update('accepted', (r) => ({ ...r, requestToken: 't' }))
+      )?.written;
+      await (
+        await journal.update('failed', (r) => ({ ...r, status: 'FAILED' }))
+      )?.written;
+      expect(await readFile(file, 'utf8')).not.toContain('sealed');
+      expect(await journal.sendable('accepted')).toEqual({
+        ...shown('accepted'),
+        requestToken: 't',
+      });
+    });
+
+    it('say which box sealed them, and another box refuses to open them, saying what to do', async () => {
+      await createRequestJournal({ file, log, secretBox: { ...box, kind: 'safeStorage' } }).put(
+        shown('a'),
+        sent,
+      );
+      const plain = createRequestJournal({ file, log });
+      await expect(plain.sendable('a')).rejects.toMatchObject({
+        code: 'Unavailable',
+        hint: expect.stringMatching(/open the desktop app/) as string,
+      });
+      // Still kept for the host that can open them.
+      await plain.put(request('other', 2));
+      expect(await readFile(file, 'utf8')).toContain('"box": "safeStorage"');
+    });
+
+    it('kept plain (no keychain) are opened by any box', async () => {
+      await createRequestJournal({ file, log }).put(shown('a'), sent);
+      const journal = createRequestJournal({ file, log, secretBox: box });
+      expect(await journal.sendable('a')).toEqual({ ...shown('a'), ...sent });
+    });
+
+    it('lists entries of an older journal as unredacted until each is put again', async () => {
+      const older = shown('old', { desiredState: { MasterUserPassword: secret } });
+      await writeFile(file, JSON.stringify({ version: 1, requests: [older, request('d', 2)] }));
+      const journal = createRequestJournal({ file, log, secretBox: box });
+      expect(await journal.unredacted()).toEqual([older]);
+      await journal.put(request('new', 3));
+      // Not yet: the file must not claim what it does not hold.
+      expect(await onDisk()).not.toHaveProperty('redacted');
+      await journal.put(shown('old'));
+      expect(await journal.unredacted()).toEqual([]);
+      expect(await onDisk()).toMatchObject({ version: 1, redacted: true });
+      expect(await createRequestJournal({ file, log }).unredacted()).toEqual([]);
+    });
+
+    it('are not kept for a request that needs nothing redacted', async () => {
+      const journal = createRequestJournal({ file, log, secretBox: box });
+      await journal.put(shown('a', { requestToken: 't' }), sent);
+      await journal.put(shown('b'));
+      expect(await readFile(file, 'utf8')).not.toContain('sealed');
+    });
   });
 });

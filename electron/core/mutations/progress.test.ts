@@ -36,6 +36,20 @@ describe('applyProgress', () => {
     expect(done).toMatchObject({ status: 'SUCCESS', identifier: 'arn:x', finishedAt: 3000 });
   });
 
+  it('keeps nothing of the ResourceModel, which can echo write-only values sent', () => {
+    const done = applyProgress(
+      { ...base, requestToken: 'tok' },
+      {
+        RequestToken: 'tok',
+        OperationStatus: 'SUCCESS',
+        Identifier: 'x',
+        ResourceModel: JSON.stringify({ ImageName: 'x', Password: 'echoed-secret' }),
+      },
+      2000,
+    );
+    expect(JSON.stringify(done)).not.toContain('echoed-secret');
+  });
+
   it('answers the same object when nothing visible changed', () => {
     const accepted = applyProgress(base, { RequestToken: 'tok', OperationStatus: 'PENDING' }, 2);
     expect(applyProgress(accepted, { RequestToken: 'tok', OperationStatus: 'PENDING' }, 3)).toBe(

@@ -35,6 +35,12 @@ import {
   type PollClock,
   type PollPolicy,
 } from './tracker';
+import {
+  carriesRedactions,
+  redactRequest,
+  writeOnlyPaths,
+  type WriteOnlyPaths,
+} from './write-only';
 
 export interface MutationServiceOptions {
   sessions: SessionProvider;
@@ -42,6 +48,11 @@ export interface MutationServiceOptions {
   journal: RequestJournal;
   /** Cloudshelf's settings: a profile's `readOnly` flag refuses every change. */
   settings: SettingsSource;
+  /**
+   * The type's schema's `writeOnlyProperties` (JSON pointers), whose values are sent but
+   * never shown or kept; undefined when the schema is unknown, which redacts every value.
+   */
+  writeOnlyProperties(typeName: string, region: string): Promise<readonly string[] | undefined>;
   log: (line: string) => void;
   /** Epoch milliseconds, for the journal's times and the tracker's waits. */
   now?: () => number;
@@ -140,6 +151,25 @@ export function createMutationService(options: MutationServiceOptions): Mutation
     if (closed) throw closedError();
   };
 
+  /** Which values of a request are write-only; every one of them when that cannot be told. */
+  async function writeOnlyOf(request: TrackedRequest): Promise<WriteOnlyPaths> {
+    if (request.desiredState === null && request.patch === null) return [];
+    try {
+      const paths = writeOnlyPaths(
+        await options.writeOnlyProperties(request.typeName, request.region),
+      );
+      if (paths === 'all') {
+        log(`requests: no schema for ${request.typeName}; every value it sends is redacted`);
+      }
+      return paths;
+    } catch (error) {
+      log(
+        `requests: could not read the schema of ${request.typeName} (${describe(error)}); every value it sends is redacted`,
+      );
+      return 'all';
+    }
+  }
+
   async function target(profile: string, region: string): Promise<RequestTarget> {
     const [clients, account] = await Promise.all([
       sessions.clients(profile, region),
@@ -202,20 +232,27 @@ export function createMutationService(options: MutationServiceOptions): Mutation
 
   /**
    * Journals the request, then sends it. The entry is on disk before AWS hears of it, so a
-   * crash in between leaves something resume() can re-send with the same ClientToken.
+   * crash in between leaves something resume() can re-send with the same ClientToken. What
+   * is journaled, answered and told has write-only values redacted; the values as sent are
+   * kept sealed in the journal only until AWS accepts the request.
    */
   async function submit(request: TrackedRequest): Promise<TrackedRequest> {
     ensureOpen();
     const scope = scopeOf(request);
     let to: RequestTarget;
+    let paths: WriteOnlyPaths;
     try {
-      to = await target(request.profile, request.region);
+      [to, paths] = await Promise.all([
+        target(request.profile, request.region),
+        writeOnlyOf(request),
+      ]);
     } catch (error) {
       throw mutationError(error, scope);
     }
+    const { shown, sent: kept } = redactRequest(request, paths);
     ensureOpen();
     try {
-      await journal.put(request);
+      await journal.put(shown, kept);
     } catch (error) {
       throw new CloudshelfError(
         'Unavailable',
@@ -233,7 +270,7 @@ export function createMutationService(options: MutationServiceOptions): Mutation
         // No answer after every retry: AWS may have the request. Keep it and keep sending
         // it with the same ClientToken, which can never apply it twice.
         log(`requests: ${request.id} not confirmed yet (${describe(error)}); sending again`);
-        const kept = await record(request.id, (current) =>
+        const noted = await record(request.id, (current) =>
           withChange(
             current,
             {
@@ -244,7 +281,7 @@ export function createMutationService(options: MutationServiceOptions): Mutation
           ),
         );
         void drive(request.id);
-        return kept ?? request;
+        return noted ?? shown;
       }
       // A refusal: nothing was started, so there is nothing to track or re-send.
       await journal.remove(request.id).catch((removeError: unknown) => {
@@ -255,7 +292,7 @@ export function createMutationService(options: MutationServiceOptions): Mutation
     log(
       `requests: ${request.id} ${request.operation} ${request.typeName} in ${request.region} accepted`,
     );
-    const accepted = (await progress(request.id, event)) ?? request;
+    const accepted = (await progress(request.id, event)) ?? shown;
     void drive(request.id, event);
     return accepted;
   }
@@ -301,7 +338,21 @@ export function createMutationService(options: MutationServiceOptions): Mutation
     let last = accepted;
     if (!request || isFinished(request.status)) return;
     if (request.requestToken === null) {
-      last = await sendUntilAccepted(request);
+      let sendable: TrackedRequest | undefined;
+      try {
+        sendable = await journal.sendable(id);
+      } catch (error) {
+        // Left unfinished: the next start (perhaps the desktop app's) may open them.
+        await note(
+          id,
+          error instanceof CloudshelfError
+            ? [error.message, error.hint].filter(Boolean).join(' ')
+            : describe(error),
+        );
+        return;
+      }
+      if (!sendable) return;
+      last = await sendUntilAccepted(sendable);
       if (!last) return;
       request = await progress(id, last);
       if (!request) return;
@@ -415,7 +466,28 @@ export function createMutationService(options: MutationServiceOptions): Mutation
     return request;
   }
 
+  /** Redacts what a journal from before write-only values were redacted still holds. */
+  async function redactOlderEntries(): Promise<void> {
+    const older = await journal.unredacted();
+    if (older.length === 0) return;
+    try {
+      // Together, so the journal writes them in a few writes rather than one each.
+      await Promise.all(
+        older.map(async (request) => {
+          const { shown, sent } = redactRequest(request, await writeOnlyOf(request));
+          // Kept (sealed) only while it may still have to be sent again.
+          await journal.put(shown, sent);
+        }),
+      );
+      log(`requests: redacted write-only values in ${String(older.length)} older journal entries`);
+    } catch (error) {
+      // Tracking matters more; the next start tries again.
+      log(`requests: could not redact older journal entries (${describe(error)})`);
+    }
+  }
+
   async function resumeOnce(): Promise<void> {
+    await redactOlderEntries();
     const groups = groupUnfinished(await journal.list());
     const claimed = new Set(
       groups.flatMap((g) => g.requests.flatMap((r) => (r.requestToken ? [r.requestToken] : []))),
@@ -567,6 +639,15 @@ export function createMutationService(options: MutationServiceOptions): Mutation
           original.status === 'SUCCESS'
             ? 'It succeeded: there is nothing to send again.'
             : 'Wait for it to finish, or cancel it first.',
+        );
+      }
+      if (carriesRedactions(original)) {
+        throw new CloudshelfError(
+          'InvalidArguments',
+          'This request carried write-only values (such as a password), which Cloudshelf does not keep once AWS has the request, so it cannot be sent again as it was.',
+          original.operation === 'CREATE'
+            ? 'Use Create resource again and enter those values again.'
+            : 'Use Edit again and enter those values again.',
         );
       }
       await assertWritable(settings, original.profile);

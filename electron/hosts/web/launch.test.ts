@@ -1,5 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { TrackedRequest } from '../../../shared/contract';
+import { startSandbox } from '../../sandbox';
+import { manualClock } from '../../sandbox/test-support/sandbox';
 import { main, parseArgs, type LaunchIo } from './launch';
 import { rawRequest } from '../../test-support/raw-http';
 import { makeTempSite, type TempSite } from './test-helpers';
@@ -126,6 +130,71 @@ describe('main', () => {
       expect((await rawRequest({ port, path: finished.downloadUrl })).status).toBe(404);
     } finally {
       await result.server?.close();
+    }
+  });
+
+  it('tracks a request its journal holds in flight to SUCCESS as it starts, with no page or call', async () => {
+    // The sandbox's lifecycle moves only when the test moves its clock.
+    const step = 60_000;
+    const clock = manualClock(Date.now());
+    const sandbox = await startSandbox({ seed: false, mutationDelayMs: step, clock: clock.now });
+    const dataDir = path.join(site.base, 'resume-data');
+    const streams = (): LaunchIo => {
+      const base = io(site.root);
+      return {
+        ...base,
+        env: {
+          ...base.env,
+          CLOUDSHELF_DATA_DIR: dataDir,
+          CLOUDSHELF_SANDBOX_ENDPOINT: sandbox.endpoint,
+        },
+      };
+    };
+    const journal = async (): Promise<TrackedRequest[]> =>
+      (
+        JSON.parse(await readFile(path.join(dataDir, 'requests.json'), 'utf8')) as {
+          requests: TrackedRequest[];
+        }
+      ).requests;
+    try {
+      const firstIo = streams();
+      const first = await main(['--port', '0'], firstIo);
+      const sent = await rawRequest({
+        port: first.server?.port ?? 0,
+        method: 'POST',
+        path: '/api/call/resources.create',
+        headers: {
+          'content-type': 'application/json',
+          'x-cloudshelf-token': first.server?.token ?? '',
+        },
+        body: JSON.stringify({
+          profile: 'Sandbox',
+          region: 'eu-west-1',
+          typeName: 'AWS::SageMaker::Image',
+          desiredState: {
+            ImageName: 'resumed-at-start',
+            ImageRoleArn: 'arn:aws:iam::123456789012:role/SageMaker',
+          },
+        }),
+      });
+      expect(JSON.parse(sent.body), sent.body).toMatchObject({ ok: true });
+      await first.server?.close();
+      expect((await journal()).map((r) => r.status)).toEqual(['PENDING']);
+
+      clock.advance(2 * step);
+      const second = await main(['--port', '0'], streams());
+      try {
+        await vi.waitFor(
+          async () => {
+            expect((await journal()).map((r) => r.status)).toEqual(['SUCCESS']);
+          },
+          { timeout: 10_000, interval: 50 },
+        );
+      } finally {
+        await second.server?.close();
+      }
+    } finally {
+      await sandbox.close();
     }
   });
 

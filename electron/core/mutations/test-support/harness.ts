@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { paginateListResources } from '@aws-sdk/client-cloudcontrol';
 import type { TrackedRequest } from '../../../../shared/contract';
 import type { RunningSandbox, SandboxOptions } from '../../../sandbox';
+import { testCatalog } from '../../../sandbox/test-support/fake-catalog';
 import { startTestSandbox } from '../../../sandbox/test-support/sandbox';
 import { EventBus } from '../../events';
 import {
@@ -36,6 +37,8 @@ export interface MutationHarness {
   events: TrackedRequest[];
   /** The sandbox's log: one line per call (`cloudcontrol <region> <Operation> <status> …`). */
   calls: string[];
+  /** Every line the service and the journal logged. */
+  logs: string[];
   /** Epoch ms as both the sandbox and the service see it; `advance` moves it on. */
   now(): number;
   advance(ms: number): void;
@@ -62,18 +65,24 @@ export async function startMutationHarness(options: HarnessOptions = {}): Promis
   let offset = 0;
   const now = (): number => Date.now() + offset;
   const calls: string[] = [];
+  const logs: string[] = [];
+  // The service learns write-only properties from the same schemas the sandbox enforces.
+  const catalog = options.sandbox?.catalog ?? testCatalog();
   const sandbox = await startTestSandbox({
     mutationDelayMs: 20,
     clock: () => new Date(now()),
     log: (line) => calls.push(line),
     ...options.sandbox,
+    catalog,
   });
   const sessions = sandboxSessions(sandbox.endpoint, { maxAttempts: 2, retryDelayMs: 2 });
   const bus = new EventBus();
   const events: TrackedRequest[] = [];
   bus.on('requests.changed', (request) => events.push(request));
   const dataDir = await mkdtemp(join(tmpdir(), 'cloudshelf-mutations-'));
-  const log = (): void => undefined;
+  const log = (line: string): void => {
+    logs.push(line);
+  };
   const settings = createSettingsStore({ file: join(dataDir, 'settings.json'), log });
   const build = (extra: Partial<MutationServiceOptions> = {}) => {
     const journal = createRequestJournal({ file: join(dataDir, 'requests.json'), log });
@@ -86,6 +95,10 @@ export async function startMutationHarness(options: HarnessOptions = {}): Promis
       now,
       // Far above the sandbox's pace, so tests never wait for a permit.
       limiters: createRateLimiters({ requestsPerSecond: 1000 }),
+      writeOnlyProperties: (typeName) =>
+        Promise.resolve(
+          catalog.get(typeName)?.writeOnlyProperties.map((path) => `/properties/${path}`),
+        ),
       poll: { initialDelayMs: 5, maxDelayMs: 20 },
       retry: { baseDelayMs: 2, maxDelayMs: 20 },
       ...options.service,
@@ -104,6 +117,7 @@ export async function startMutationHarness(options: HarnessOptions = {}): Promis
     service: first.service,
     events,
     calls,
+    logs,
     now,
     advance: (ms) => {
       offset += ms;
