@@ -52,6 +52,27 @@ describe('collectScan', () => {
     expect(seen.some((s) => s.state === 'listing')).toBe(true);
   });
 
+  it('tells the sink each region settled, in line with the rows: after every row of it', async () => {
+    const rowsByRegion = new Map<string, number>();
+    const settled: [string, string, number][] = [];
+    await collectScan(host.api, request, {
+      rows: async (batch) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        for (const row of batch)
+          rowsByRegion.set(row.region, (rowsByRegion.get(row.region) ?? 0) + 1);
+      },
+      status: () => undefined,
+      settled: (status) => {
+        settled.push([status.region, status.state, rowsByRegion.get(status.region) ?? 0]);
+        return Promise.resolve();
+      },
+    });
+    expect(settled.sort()).toEqual([
+      ['ap-northeast-1', 'done', imageCounts['ap-northeast-1']],
+      ['eu-west-1', 'done', imageCounts['eu-west-1']],
+    ]);
+  });
+
   it("cancels the scan and throws the sink's error when the sink fails", async () => {
     const full = Object.assign(new Error('no space left'), { code: 'ENOSPC' });
     let calls = 0;

@@ -2,6 +2,7 @@ import type {
   CloudshelfApi,
   EventPayload,
   InventoryRow,
+  RegionScanState,
   RegionScanStatus,
   ScanRequest,
 } from '../../shared/contract';
@@ -9,8 +10,17 @@ import type {
 export interface ScanSink {
   /** One batch; the next batch waits for it, so rows reach the output in arrival order. */
   rows(rows: readonly InventoryRow[]): Promise<void>;
+  /** Every status as it arrives (progress). */
   status(status: RegionScanStatus): void;
+  /**
+   * A region's last status (done, failed, skipped, cancelled), once `rows` has had every row
+   * the region sent; again if a later status of it arrives (rows it listed that no region
+   * could read, sent as the scan ends). In line with `rows`: the next batch waits for it.
+   */
+  settled?(status: RegionScanStatus): Promise<void>;
 }
+
+const terminal: ReadonlySet<RegionScanState> = new Set(['done', 'failed', 'skipped', 'cancelled']);
 
 export interface ScanOutcome {
   state: EventPayload<'inventory.finished'>['state'];
@@ -48,6 +58,18 @@ export async function collectScan(
   const cancel = (): void => {
     if (scanId !== undefined) void api.inventory.cancel({ scanId }).catch(() => undefined);
   };
+  /** Runs `work` after the sink's earlier work; the first failure cancels the scan. */
+  const enqueue = (work: () => Promise<void>): void => {
+    writing = writing.then(async () => {
+      if (sinkError) return;
+      try {
+        await work();
+      } catch (error) {
+        sinkError = { error };
+        cancel();
+      }
+    });
+  };
   const handle = (event: ScanEvent): void => {
     if (scanId === undefined) {
       early.push(event);
@@ -56,18 +78,14 @@ export async function collectScan(
     if (event.payload.scanId !== scanId) return;
     if (event.kind === 'rows') {
       const { rows } = event.payload;
-      writing = writing.then(async () => {
-        if (sinkError) return;
-        try {
-          await sink.rows(rows);
-        } catch (error) {
-          sinkError = { error };
-          cancel();
-        }
-      });
+      enqueue(() => sink.rows(rows));
     } else if (event.kind === 'status') {
-      statuses.set(event.payload.region, event.payload);
-      sink.status(event.payload);
+      const status = event.payload;
+      statuses.set(status.region, status);
+      sink.status(status);
+      if (sink.settled && terminal.has(status.state)) {
+        enqueue(() => sink.settled?.(status) ?? Promise.resolve());
+      }
     } else {
       resolveFinished(event.payload.state);
     }

@@ -1,4 +1,4 @@
-import { ListResourcesCommand } from '@aws-sdk/client-cloudcontrol';
+import { GetResourceCommand, ListResourcesCommand } from '@aws-sdk/client-cloudcontrol';
 import { DescribeTypeCommand } from '@aws-sdk/client-cloudformation';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FaultEngine, parseFaultConfig } from './faults';
@@ -58,6 +58,16 @@ describe('FaultEngine', () => {
     expect(engine.decide('a', 'us-east-1')).toEqual({ latencyMs: 3 });
   });
 
+  it('takes one operation down in one region, and only that one', () => {
+    const engine = new FaultEngine({
+      downOperations: { 'us-east-1': { GetResource: 'unavailable', ListResources: 'refuse' } },
+    });
+    expect(engine.decide('a', 'us-east-1', 'GetResource').fault).toEqual({ kind: 'unavailable' });
+    expect(engine.decide('a', 'us-east-1', 'ListResources').fault).toEqual({ kind: 'refuse' });
+    expect(engine.decide('a', 'us-east-1', 'GetResourceRequestStatus').fault).toBeUndefined();
+    expect(engine.decide('a', 'eu-west-1', 'GetResource').fault).toBeUndefined();
+  });
+
   it('picks the create failure for a type, defaulting the error code', () => {
     const engine = new FaultEngine({
       failCreates: [
@@ -85,6 +95,7 @@ describe('parseFaultConfig', () => {
       regionRps: 25,
       serverErrorRate: 0.05,
       downRegions: { 'eu-west-1': 'refuse' },
+      downOperations: { 'us-east-1': { GetResource: 'unavailable' } },
       accessDeniedRegions: ['ap-south-1'],
       failCreates: [{ typeName: 'AWS::S3::Bucket', errorCode: 'AccessDenied', message: 'no' }],
       randomSeed: 3,
@@ -100,6 +111,11 @@ describe('parseFaultConfig', () => {
     [{ regionRps: 0 }, 'regionRps'],
     [{ randomSeed: 1.5 }, 'randomSeed'],
     [{ downRegions: { 'eu-west-1': 'off' } }, 'downRegions.eu-west-1'],
+    [{ downOperations: { 'us-east-1': 'unavailable' } }, 'downOperations.us-east-1'],
+    [
+      { downOperations: { 'us-east-1': { GetResource: 'off' } } },
+      'downOperations.us-east-1.GetResource',
+    ],
     [{ accessDeniedRegions: 'eu-west-1' }, 'accessDeniedRegions'],
     [{ failCreates: [{}] }, 'needs a message'],
     [{ failCreates: [{ message: 'x', errorCode: 'Nope' }] }, 'errorCode must be one of'],
@@ -169,6 +185,20 @@ describe('faults through the real SDKs', () => {
     expect(unavailable.$metadata?.httpStatusCode).toBe(503);
     expect(unavailable.name).toBe('ServiceUnavailableException');
     await client('us-east-1').send(list);
+  });
+
+  it('takes only GetResource down in one region: its lists and other regions still answer', async () => {
+    sandbox.faults.set({ downOperations: { 'us-east-1': { GetResource: 'unavailable' } } });
+    const read = new GetResourceCommand({ TypeName: 'AWS::SageMaker::Image', Identifier: 'nope' });
+    const east = client('us-east-1');
+    await east.send(list);
+    const error = await failure(() => east.send(read));
+    expect(error.$metadata?.httpStatusCode).toBe(503);
+    expect(error.name).toBe('ServiceUnavailableException');
+    // Answered by the service, not the fault: the image does not exist.
+    expect((await failure(() => client('eu-west-1').send(read))).name).toBe(
+      'ResourceNotFoundException',
+    );
   });
 
   it('denies access in a region, naming the account and the IAM action', async () => {

@@ -47,6 +47,11 @@ export interface FaultConfig {
   serverErrorRate?: number;
   /** refuse: the socket is destroyed unanswered; unavailable: 503. */
   downRegions?: Record<string, DownMode>;
+  /**
+   * One operation down in one region, e.g. `{ 'us-east-1': { GetResource: 'unavailable' } }`:
+   * a proxy or a regional service answering some calls and not others.
+   */
+  downOperations?: Record<string, Record<string, DownMode>>;
   /** Regions where every call is AccessDenied. */
   accessDeniedRegions?: string[];
   /** Creates accepted, then FAILED with a handler error. */
@@ -115,11 +120,13 @@ export class FaultEngine implements FaultController {
     this.replace({});
   }
 
-  /** What happens to one signed request to (account, region). */
-  decide(account: string, region: string): FaultDecision {
+  /** What happens to one signed request to (account, region) calling `operation`. */
+  decide(account: string, region: string, operation?: string): FaultDecision {
     const { config } = this;
     const latencyMs = config.latencyMs ?? 0;
-    const down = config.downRegions?.[region];
+    const down =
+      config.downRegions?.[region] ??
+      (operation === undefined ? undefined : config.downOperations?.[region]?.[operation]);
     if (down) return { latencyMs, fault: { kind: down === 'refuse' ? 'refuse' : 'unavailable' } };
     if (config.accessDeniedRegions?.includes(region))
       return { latencyMs, fault: { kind: 'accessDenied' } };
@@ -166,6 +173,7 @@ const knownKeys: ReadonlySet<string> = new Set([
   'regionRps',
   'serverErrorRate',
   'downRegions',
+  'downOperations',
   'accessDeniedRegions',
   'failCreates',
   'randomSeed',
@@ -213,6 +221,22 @@ export function parseFaultConfig(value: unknown): Parsed {
       down[region] = mode;
     }
     config.downRegions = down;
+  }
+  if (value.downOperations !== undefined) {
+    const problem = 'must map operation names to "refuse" or "unavailable"';
+    if (!isRecord(value.downOperations)) return fail(`downOperations ${problem} per region`);
+    const down: Record<string, Record<string, DownMode>> = {};
+    for (const [region, operations] of Object.entries(value.downOperations)) {
+      if (!isRecord(operations)) return fail(`downOperations.${region} ${problem}`);
+      down[region] = {};
+      for (const [operation, mode] of Object.entries(operations)) {
+        if (mode !== 'refuse' && mode !== 'unavailable') {
+          return fail(`downOperations.${region}.${operation} must be "refuse" or "unavailable"`);
+        }
+        down[region][operation] = mode;
+      }
+    }
+    config.downOperations = down;
   }
   if (value.accessDeniedRegions !== undefined) {
     const regions = value.accessDeniedRegions;

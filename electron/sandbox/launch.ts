@@ -1,4 +1,4 @@
-import { parseFaultConfig, type CreateFailure, type FaultConfig } from './faults';
+import { parseFaultConfig, type CreateFailure, type DownMode, type FaultConfig } from './faults';
 import {
   defaultMutationDelayMs,
   startSandbox,
@@ -18,6 +18,9 @@ export const usage = `Usage: npm run sandbox -- [options]
   --region-rps <n>           calls per second per account and region before throttling
   --error-rate <0..1>        share of calls answered with a 5xx
   --down <region>[:refuse|unavailable]   a region that is down (repeatable; default refuse)
+  --down-operation <region>:<Operation>[:refuse|unavailable]
+                             one operation down in one region, e.g. us-east-1:GetResource:unavailable
+                             (repeatable; default refuse)
   --deny <region>            a region that answers AccessDenied (repeatable)
   --fail-create <TypeName|*>[:message]  creates of that type end FAILED (repeatable)
   --fault-seed <n>           seed for the random faults (default 1)
@@ -42,6 +45,7 @@ const valueFlags = [
   '--region-rps',
   '--error-rate',
   '--down',
+  '--down-operation',
   '--deny',
   '--fail-create',
   '--fault-seed',
@@ -167,6 +171,25 @@ function apply(
         return `--down takes <region>[:refuse|unavailable], e.g. eu-west-1:unavailable (got "${value}")`;
       }
       faults.downRegions = { ...faults.downRegions, [region]: mode };
+      return undefined;
+    }
+    case '--down-operation': {
+      const [region, operation, mode = 'refuse', ...rest] = value.split(':');
+      if (
+        !region ||
+        !isRegion(region) ||
+        !operation ||
+        !/^[A-Z][A-Za-z]+$/.test(operation) ||
+        (mode !== 'refuse' && mode !== 'unavailable') ||
+        rest.length > 0
+      ) {
+        return `--down-operation takes <region>:<Operation>[:refuse|unavailable], e.g. us-east-1:GetResource:unavailable (got "${value}")`;
+      }
+      const inRegion: Record<string, DownMode> = {
+        ...faults.downOperations?.[region],
+        [operation]: mode,
+      };
+      faults.downOperations = { ...faults.downOperations, [region]: inRegion };
       return undefined;
     }
     case '--deny': {

@@ -123,7 +123,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
         ? params?.get('Action')
         : operationFromTarget(header(req, 'x-amz-target'))) ?? 'Unknown';
 
-    const decision = deps.faults.decide(account, region);
+    const decision = deps.faults.decide(account, region, operation);
     if (decision.fault?.kind === 'refuse') {
       deps.log(`${service} ${region} ${operation}: refused (region down)`);
       req.socket.destroy();

@@ -23,17 +23,28 @@ export function stateText(status: RegionScanStatus): string {
     case 'cancelled':
       return 'cancelled';
     case 'failed':
-      return 'failed';
+      // The rows it read before failing stay in the table; its list is incomplete.
+      return status.hydrated > 0 ? `failed after ${plural(status.hydrated, 'row')}` : 'failed';
   }
+}
+
+/** Rows of a global type this region listed that no region could read; null when none. */
+export function missingText(status: RegionScanStatus): string | null {
+  const { unread } = status;
+  if (unread === undefined || unread === 0) return null;
+  const them = unread === 1 ? 'it' : 'them';
+  return `${plural(unread, 'row')} it listed ${unread === 1 ? 'is' : 'are'} missing: every region that listed ${them} failed to read ${them}.`;
 }
 
 /** "3 of 4 regions done · 1 failed · 80 resources" (rows null: without the count). */
 export function stripSummary(statuses: readonly RegionScanStatus[], rows: number | null): string {
   const finished = statuses.filter((s) => s.state === 'done' || s.state === 'skipped').length;
   const failed = statuses.filter((s) => s.state === 'failed').length;
+  const missing = statuses.reduce((sum, s) => sum + (s.unread ?? 0), 0);
   const parts = [
     `${finished} of ${plural(statuses.length, 'region')} done`,
     ...(failed > 0 ? [`${failed} failed`] : []),
+    ...(missing > 0 ? [`${missing} missing`] : []),
     ...(rows === null ? [] : [plural(rows, 'resource')]),
   ];
   return parts.join(' · ');
@@ -124,6 +135,9 @@ export function RegionStatusStrip({ showFailures = true }: { showFailures?: bool
                     {' '}
                     <TextWithCode text={status.error.hint} />
                   </span>
+                )}
+                {missingText(status) !== null && (
+                  <span className="region-failure-missing"> {missingText(status)}</span>
                 )}
               </span>
               <button

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RegionScanStatus } from '../../shared/contract';
 import { regionSummary } from './controls/RegionPicker';
-import { stateText, stripSummary } from './RegionStatusStrip';
+import { missingText, stateText, stripSummary } from './RegionStatusStrip';
 
 const status = (
   region: string,
@@ -18,6 +18,24 @@ describe('region status text', () => {
     expect(stateText(status('a', 'hydrating', 60, 12))).toBe('hydrating 12 / 60');
     expect(stateText(status('a', 'done', 60, 60))).toBe('done (60)');
     expect(stateText(status('a', 'skipped'))).toBe('skipped (not offered)');
+    expect(stateText(status('a', 'failed'))).toBe('failed');
+    // Its rows stay in the table; the chip says how many there are of the region's list.
+    expect(stateText(status('a', 'failed', 340, 129))).toBe('failed after 129 rows');
+    expect(stateText(status('a', 'failed', 1, 1))).toBe('failed after 1 row');
+  });
+
+  it('says how many global rows no region could read', () => {
+    const failed = { ...status('a', 'failed', 4, 0), unread: 4 };
+    expect(missingText(failed)).toBe(
+      '4 rows it listed are missing: every region that listed them failed to read them.',
+    );
+    expect(missingText({ ...failed, unread: 1 })).toBe(
+      '1 row it listed is missing: every region that listed it failed to read it.',
+    );
+    expect(missingText(status('a', 'failed'))).toBeNull();
+    expect(stripSummary([failed, status('b', 'failed')], 0)).toBe(
+      '0 of 2 regions done · 2 failed · 4 missing · 0 resources',
+    );
   });
 
   it('sums up the scan, with or without the row count', () => {

@@ -41,12 +41,13 @@ async function exportJson(
   return { text: out.text(), counts };
 }
 
-const expected = (row: InventoryRow): unknown => ({
+const expected = (row: InventoryRow, complete = true): unknown => ({
   typeName: row.typeName,
   account: row.account,
   region: row.region,
   identifier: row.identifier,
   readAt: '2025-01-02T03:04:05.678Z',
+  complete,
   properties: row.properties,
 });
 
@@ -60,6 +61,7 @@ describe('exportRecord', () => {
       'region',
       'identifier',
       'readAt',
+      'complete',
       'properties',
     ]);
   });
@@ -74,7 +76,7 @@ describe('createJsonWriter', () => {
   it('writes a JSON array that parses back to the full properties', async () => {
     const data = rows(5);
     const { text, counts } = await exportJson('json', [data.slice(0, 1), [], data.slice(1)]);
-    expect(JSON.parse(text)).toEqual(data.map(expected));
+    expect(JSON.parse(text)).toEqual(data.map((row) => expected(row)));
     expect(text.startsWith('[\n{"typeName":')).toBe(true);
     expect(text.endsWith('}\n]\n')).toBe(true);
     // One record a line, so line-oriented tools (grep, diff) still work on it.
@@ -88,9 +90,32 @@ describe('createJsonWriter', () => {
     const lines = text.split('\n');
     expect(lines.at(-1)).toBe('');
     expect(lines.slice(0, -1).map((line) => JSON.parse(line) as unknown)).toEqual(
-      data.map(expected),
+      data.map((row) => expected(row)),
     );
     expect(counts).toEqual({ rows: 4, bytes: Buffer.byteLength(text) });
+  });
+
+  it('says "complete": false on the records of rows written as incomplete', async () => {
+    const data = rows(3);
+    for (const format of ['json', 'jsonl'] as const) {
+      const out = new Collector();
+      const writer = createJsonWriter({ format, columns: [], options: OPTIONS }, out);
+      await writer.write(data.slice(0, 1));
+      await writer.write(data.slice(1), { complete: false });
+      await writer.end();
+      const text = out.text();
+      const records: unknown =
+        format === 'json'
+          ? JSON.parse(text)
+          : text
+              .trimEnd()
+              .split('\n')
+              .map((line) => JSON.parse(line) as unknown);
+      expect(records).toEqual([
+        expected(data[0] as InventoryRow),
+        ...data.slice(1).map((row) => expected(row, false)),
+      ]);
+    }
   });
 
   it('writes `[]` for 0 rows as JSON, and nothing at all as JSON Lines', async () => {

@@ -12,6 +12,8 @@ export interface ExportRecord {
   identifier: string;
   /** When it was read, ISO 8601 in UTC; null only for a time Date cannot hold. */
   readAt: string | null;
+  /** False when the region it came from failed before listing everything. */
+  complete: boolean;
   properties: Record<string, unknown>;
 }
 
@@ -20,7 +22,7 @@ const MAX_DATE_MS = 8.64e15;
 // Text is handed to the destination in pieces about this big, however big the batch.
 const CHUNK_CHARS = 64 * 1024;
 
-export function exportRecord(row: InventoryRow): ExportRecord {
+export function exportRecord(row: InventoryRow, complete = true): ExportRecord {
   const { readAt } = row;
   return {
     typeName: row.typeName,
@@ -31,6 +33,7 @@ export function exportRecord(row: InventoryRow): ExportRecord {
       Number.isFinite(readAt) && Math.abs(readAt) <= MAX_DATE_MS
         ? new Date(readAt).toISOString()
         : null,
+    complete,
     properties: row.properties,
   };
 }
@@ -56,12 +59,13 @@ export function createJsonWriter(spec: ExportSpec, out: Writable): CountingExpor
       return sink.bytes;
     },
 
-    write(batch) {
+    write(batch, options) {
+      const complete = options?.complete ?? true;
       return serial(async () => {
         if (ending !== null) throw new Error('The export has already ended.');
         let text = '';
         for (const row of batch) {
-          const json = JSON.stringify(exportRecord(row));
+          const json = JSON.stringify(exportRecord(row, complete));
           if (lines) text += `${json}\n`;
           else text += `${records === 0 ? '[\n' : ',\n'}${json}`;
           records++;

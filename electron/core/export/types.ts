@@ -20,13 +20,21 @@ export interface ExportCounts {
   bytes: number;
 }
 
+export interface WriteOptions {
+  /**
+   * False when the rows' region failed before its list was complete: JSON and JSON Lines
+   * records then say `"complete": false` (CSV has no such column). Default true.
+   */
+  complete?: boolean;
+}
+
 /**
  * Writes one export document to a stream, rows as they come. `write` resolves once the
  * stream has taken the rows (backpressure), so a caller that awaits it keeps memory flat
  * however many rows there are.
  */
 export interface ExportWriter {
-  write(rows: readonly InventoryRow[]): Promise<void>;
+  write(rows: readonly InventoryRow[], options?: WriteOptions): Promise<void>;
   /**
    * Ends the document (header-only CSV, `[]` JSON, empty JSON Lines for 0 rows) and flushes:
    * ends the stream too, and resolves once it has emitted 'finish'.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InventoryRow } from '../../../shared/contract';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
+import { ClaimRegistry } from './claims';
 import { createRateLimiter } from './limiter';
 import { scanRegion, type RegionProgress, type RegionScanInput } from './region-scan';
 import { defaultRetryPolicy } from './retry';
@@ -24,7 +25,7 @@ async function run(
 ): Promise<{ rows: InventoryRow[]; progress: RegionProgress[] }> {
   const rows: InventoryRow[] = [];
   const progress: RegionProgress[] = [];
-  const claimed = new Set<string>();
+  const claims = new ClaimRegistry();
   const info = (await registryTypeInfo())(overrides.typeName) ?? unknownTypeInfo;
   await scanRegion({
     account: '111122223333',
@@ -38,7 +39,10 @@ async function run(
     },
     hydrateConcurrency: 4,
     now: () => 7,
-    claim: (key) => !claimed.has(key) && Boolean(claimed.add(key)),
+    claim: (key) => claims.claim(key, overrides.region),
+    read: (key) => {
+      claims.read(key);
+    },
     emit: (batch) => rows.push(...batch),
     progress: (p) => progress.push(p),
     ...overrides,
@@ -61,14 +65,30 @@ describe('scanRegion', () => {
     expect(progress.some((p) => p.phase === 'hydrating')).toBe(true);
   });
 
-  it('skips rows another region already claimed (global types)', async () => {
+  it('skips rows another region already read (global types)', async () => {
     const { rows, progress } = await run({
       typeName: 'AWS::S3::Bucket',
       region: 'us-east-1',
-      claim: () => false,
+      claim: () => ({ kind: 'taken' }),
     });
     expect(rows).toEqual([]);
     expect(progress.at(-1)).toMatchObject({ listed: 0, hydrated: 0 });
+  });
+
+  it('waits for rows another region reads, and reads those it hands over', async () => {
+    const read: string[] = [];
+    let handed = 0;
+    const { rows, progress } = await run({
+      typeName: 'AWS::S3::Bucket',
+      region: 'eu-west-1',
+      // Another region reads every bucket; it fails on the second and later ones.
+      claim: () => ({ kind: 'theirs', handover: Promise.resolve(handed++ > 0) }),
+      read: (key) => read.push(key),
+    });
+    expect(rows).toHaveLength(4);
+    expect(rows.every((r) => r.region === 'eu-west-1' && r.properties.BucketName)).toBe(true);
+    expect(read.sort()).toEqual(rows.map((r) => r.key).sort());
+    expect(progress.at(-1)).toMatchObject({ listed: 4, hydrated: 4 });
   });
 
   it('throws the region failure (and stops its hydrations)', async () => {

@@ -3,6 +3,7 @@ import type { ResourceDescription } from '@aws-sdk/client-cloudcontrol';
 import pLimit from 'p-limit';
 import type { InventoryRow } from '../../../shared/contract';
 import { abortReason } from './abort';
+import type { Claim } from './claims';
 import { getResource, listPages, propertiesOf, type CallContext } from './calls';
 import { makeRow, needsHydration, rowKey, type RowSource } from './rows';
 import type { TypeInfo } from './types';
@@ -24,8 +25,10 @@ export interface RegionScanInput {
   call: CallContext;
   hydrateConcurrency: number;
   now: () => number;
-  /** False when the row was already taken (a global type from another region, a repeat). */
-  claim(key: string): boolean;
+  /** Who reads a listed row: this region, another (a global type), or nobody (a repeat). */
+  claim(key: string): Claim;
+  /** The row was read (or is gone): a region waiting for it need not. */
+  read(key: string): void;
   emit(rows: InventoryRow[]): void;
   progress(progress: RegionProgress, urgent: boolean): void;
 }
@@ -33,7 +36,8 @@ export interface RegionScanInput {
 /**
  * Scans one region: list pages (following NextToken) and, as each page arrives, reads the
  * partial rows with GetResource under bounded concurrency, so listing and hydration overlap
- * and the region's request rate, not its latency, sets the pace. Throws the first failure.
+ * and the region's request rate, not its latency, sets the pace. A row another region reads
+ * (a global type) is waited for, and read here if that region fails. Throws the first failure.
  */
 export async function scanRegion(input: RegionScanInput): Promise<void> {
   const local = new AbortController();
@@ -68,35 +72,66 @@ export async function scanRegion(input: RegionScanInput): Promise<void> {
     input.progress({ phase, ...counts }, urgent);
   };
 
-  const hydrate = (identifier: string): void => {
+  // Settles when this region fails or stops: a wait for another region's read is then over.
+  const stopped = new Promise<void>((resolve) => {
+    local.signal.addEventListener(
+      'abort',
+      () => {
+        resolve();
+      },
+      { once: true },
+    );
+  });
+  // Rows another region is reading, until it has read them or handed them over.
+  const waits: Promise<void>[] = [];
+
+  const hydrate = (key: string, identifier: string): Promise<void> => {
     const task = limit(async () => {
       const description = await getResource(call, input.typeName, identifier);
       if (!description) {
         // Deleted between list and read: it is no longer there to show.
         counts.listed -= 1;
+        input.read(key);
         return;
       }
       input.emit([
         makeRow(source, description.Identifier ?? identifier, propertiesOf(description)),
       ]);
+      input.read(key);
       counts.hydrated += 1;
       report(phase, false);
-    });
-    pending.push(task.catch(fail));
+    }).catch(fail);
+    pending.push(task);
+    return task;
+  };
+
+  /** This region reads the row: from its list when that has every property, else GetResource. */
+  const own = (key: string, identifier: string, properties: Record<string, unknown>) => {
+    counts.listed += 1;
+    if (needsHydration(properties, input.info.primaryIdentifier)) return hydrate(key, identifier);
+    input.emit([makeRow(source, identifier, properties)]);
+    input.read(key);
+    counts.hydrated += 1;
+    return undefined;
   };
 
   const take = (description: ResourceDescription): void => {
     const identifier = description.Identifier;
     if (!identifier) return;
-    if (!input.claim(rowKey(input.account, input.region, identifier, input.info.isGlobal))) return;
-    counts.listed += 1;
+    const key = rowKey(input.account, input.region, identifier, input.info.isGlobal);
+    const claim = input.claim(key);
+    if (claim.kind === 'taken') return;
     const properties = propertiesOf(description);
-    if (needsHydration(properties, input.info.primaryIdentifier)) {
-      hydrate(identifier);
-    } else {
-      input.emit([makeRow(source, identifier, properties)]);
-      counts.hydrated += 1;
+    if (claim.kind === 'mine') {
+      void own(key, identifier, properties);
+      return;
     }
+    const handedOver = claim.handover.then(async (mine) => {
+      if (!mine || local.signal.aborted) return;
+      report(phase, false);
+      await own(key, identifier, properties);
+    });
+    waits.push(Promise.race([handedOver, stopped]));
   };
 
   try {
@@ -110,7 +145,7 @@ export async function scanRegion(input: RegionScanInput): Promise<void> {
     }
     phase = 'hydrating';
     report('hydrating', true);
-    await Promise.all(pending);
+    await Promise.all([...pending, ...waits]);
   } catch (error) {
     fail(error);
   } finally {

@@ -12,6 +12,7 @@ import type { EventBus } from '../events';
 import { isAbortError } from './abort';
 import { ScanOutput } from './batcher';
 import type { CallContext } from './calls';
+import { ClaimRegistry } from './claims';
 import { describeRegionError } from './errors';
 import { createRateLimiters, defaultRequestsPerSecond, type RateLimiters } from './limiter';
 import { scanRegion, type RegionProgress } from './region-scan';
@@ -67,7 +68,7 @@ interface ActiveScan {
   controller: AbortController;
   output: ScanOutput;
   statuses: Map<string, RegionScanStatus>;
-  claimed: Set<string>;
+  claims: ClaimRegistry;
   done: Promise<void>;
 }
 
@@ -151,10 +152,9 @@ export function createScanEngine(options: ScanEngineOptions): ScanEngine {
         call,
         hydrateConcurrency,
         now,
-        claim: (key) => {
-          if (scan.claimed.has(key)) return false;
-          scan.claimed.add(key);
-          return true;
+        claim: (key) => scan.claims.claim(key, region),
+        read: (key) => {
+          scan.claims.read(key);
         },
         emit: (rows: InventoryRow[]) => {
           scan.output.rows(rows);
@@ -171,6 +171,8 @@ export function createScanEngine(options: ScanEngineOptions): ScanEngine {
     } catch (error) {
       // A cancelled or superseded scan already reported its regions.
       if (scan.controller.signal.aborted || isAbortError(error)) return;
+      // Rows of a global type it had not read yet go to other regions that listed them.
+      scan.claims.release(region);
       setStatus(scan, region, {
         state: 'failed',
         error: describeRegionError(error, {
@@ -201,6 +203,21 @@ export function createScanEngine(options: ScanEngineOptions): ScanEngine {
       return;
     }
     await Promise.all([...scan.statuses.keys()].map((region) => runRegion(scan, region, account)));
+    if (scan.info.isGlobal && !scan.controller.signal.aborted) reportUnread(scan);
+  }
+
+  /**
+   * A global row every region that listed it failed to read is missing: said on the region
+   * that listed it first (already failed, so its status is sent again with the count).
+   */
+  function reportUnread(scan: ActiveScan): void {
+    for (const [region, unread] of scan.claims.unread()) {
+      const previous = scan.statuses.get(region);
+      if (!previous) continue;
+      const next = { ...previous, unread };
+      scan.statuses.set(region, next);
+      scan.output.status(next, true);
+    }
   }
 
   function finish(scan: ActiveScan): void {
@@ -244,7 +261,7 @@ export function createScanEngine(options: ScanEngineOptions): ScanEngine {
             { scanId: id, region, state: 'queued', listed: 0, hydrated: 0 },
           ]),
         ),
-        claimed: new Set(),
+        claims: new ClaimRegistry(),
         done: Promise.resolve(),
       };
       // One listener per region, and per call in flight where a region passes it straight on.
