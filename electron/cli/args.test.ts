@@ -37,6 +37,7 @@ describe('parseCommandLine', () => {
       neutralizeFormulas: true,
       allowPartial: false,
       verbose: false,
+      credentialTimeoutMs: 120_000,
     });
   });
 
@@ -57,6 +58,8 @@ describe('parseCommandLine', () => {
         '--keep-formulas',
         '--allow-partial',
         '--verbose',
+        '--credential-timeout',
+        '2.5',
       ]),
     ).toEqual({
       typeName: IMAGE,
@@ -72,6 +75,7 @@ describe('parseCommandLine', () => {
       neutralizeFormulas: false,
       allowPartial: true,
       verbose: true,
+      credentialTimeoutMs: 2500,
     });
     expect(exportArgs(['--regions', 'all']).regions).toEqual({ kind: 'all' });
     expect(exportArgs(['--sandbox', '--profile', 'Sandbox']).sandbox).toBe(true);
@@ -82,7 +86,20 @@ describe('parseCommandLine', () => {
     expect(exportArgs(['--out', 'x.json']).format).toBe('json');
     expect(exportArgs(['--out', 'x.ndjson']).format).toBe('jsonl');
     expect(exportArgs(['--out', 'x.txt']).format).toBe('csv');
-    expect(exportArgs(['--out', 'x.json', '--format', 'csv']).format).toBe('csv');
+    expect(exportArgs(['--out', 'X.JSONL']).format).toBe('jsonl');
+    // A name that says no format leaves --format free: a FIFO, a device, a .txt.
+    expect(exportArgs(['--out', '/dev/stdout', '--format', 'json']).format).toBe('json');
+    expect(exportArgs(['--out', 'x.json', '--format', 'JSON']).format).toBe('json');
+  });
+
+  it.each([
+    [['--format', 'csv', '--out', 'y.json'], '--format csv does not match --out y.json'],
+    [['--format', 'json', '--out', 'y.jsonl'], '--format json does not match --out y.jsonl'],
+    [['--format', 'jsonl', '--out', 'y.CSV'], '--format jsonl does not match --out y.CSV'],
+    [['--out', 'y.ndjson', '--format', 'json'], '--format json does not match --out y.ndjson'],
+  ])('refuses a --format that the --out extension contradicts: %j', (argv, message) => {
+    const text = refusal(['export', '--type', IMAGE, ...argv]);
+    expect(text).toContain(message);
   });
 
   it('reads the other commands, help and version', () => {
@@ -122,6 +139,8 @@ describe('parseCommandLine', () => {
     [['export', '--type', IMAGE, '--resource-model', '{x'], '--resource-model is not valid JSON'],
     [['export', '--type', IMAGE, '--resource-model', '[1]'], 'must be a JSON object'],
     [['export', '--type', IMAGE, '--out', ' '], '--out needs a value'],
+    [['export', '--type', IMAGE, '--credential-timeout', '0'], '--credential-timeout takes'],
+    [['export', '--type', IMAGE, '--credential-timeout', 'soon'], '--credential-timeout takes'],
     [['help', 'nope'], 'unknown command "nope"'],
   ])('refuses %j', (argv, message) => {
     const text = refusal(argv);

@@ -23,6 +23,8 @@ export interface ExportArgs {
   neutralizeFormulas: boolean;
   allowPartial: boolean;
   verbose: boolean;
+  /** How long a profile's credential_process may run before the command gives up. */
+  credentialTimeoutMs: number;
 }
 
 export type ParsedCommand =
@@ -107,6 +109,7 @@ function parseExport(argv: readonly string[]): ParsedCommand {
     bom: { type: 'boolean' },
     'keep-formulas': { type: 'boolean' },
     'allow-partial': { type: 'boolean' },
+    'credential-timeout': { type: 'string' },
     verbose: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -149,6 +152,7 @@ function parseExport(argv: readonly string[]): ParsedCommand {
       neutralizeFormulas: !(values['keep-formulas'] ?? false),
       allowPartial: values['allow-partial'] ?? false,
       verbose: values.verbose ?? false,
+      credentialTimeoutMs: credentialTimeoutOf(values['credential-timeout']),
     },
   };
 }
@@ -232,18 +236,45 @@ function regionsOf(value: string | undefined): RegionChoice {
   return { kind: 'list', codes };
 }
 
+/** The format an --out file name says (`.csv`, `.json`, `.jsonl`, `.ndjson`), if any. */
+function formatOfName(out: string | undefined): ExportFormat | undefined {
+  const name = out?.toLowerCase();
+  if (name?.endsWith('.jsonl') || name?.endsWith('.ndjson')) return 'jsonl';
+  if (name?.endsWith('.json')) return 'json';
+  if (name?.endsWith('.csv')) return 'csv';
+  return undefined;
+}
+
 function formatOf(value: string | undefined, out: string | undefined): ExportFormat {
-  if (value === undefined) {
-    // The file name already says what the user wants; anything else is CSV.
-    if (out?.endsWith('.jsonl') || out?.endsWith('.ndjson')) return 'jsonl';
-    if (out?.endsWith('.json')) return 'json';
-    return 'csv';
-  }
+  const named = formatOfName(out);
+  // The file name already says what the user wants; a name that says nothing means CSV.
+  if (value === undefined) return named ?? 'csv';
   const format = formats.find((f) => f === value.trim().toLowerCase());
   if (!format) {
     throw new CliError(`--format must be csv, json or jsonl (got "${value}")`, { usage: true });
   }
+  if (named !== undefined && named !== format) {
+    // A y.json holding CSV misleads every program that opens it by its name.
+    throw new CliError(
+      `--format ${format} does not match --out ${out ?? ''}: give a file name ending in .${format}, or leave --format out`,
+      { usage: true },
+    );
+  }
   return format;
+}
+
+/** The default --credential-timeout: long enough for a browser sign-in, short of for ever. */
+export const defaultCredentialTimeoutSeconds = 120;
+
+function credentialTimeoutOf(value: string | undefined): number {
+  if (value === undefined) return defaultCredentialTimeoutSeconds * 1000;
+  const seconds = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new CliError(`--credential-timeout takes a number of seconds above 0 (got "${value}")`, {
+      usage: true,
+    });
+  }
+  return Math.round(seconds * 1000);
 }
 
 function modelOf(value: string | undefined): Record<string, unknown> | undefined {

@@ -10,6 +10,8 @@ export interface CliHostOptions {
   version: string;
   /** The core's log lines; dropped unless --verbose. */
   log: (line: string) => void;
+  /** Stop a credential_process that runs longer (--credential-timeout); default: never. */
+  credentialTimeoutMs?: number;
 }
 
 export interface CliHost {
@@ -34,6 +36,9 @@ export function openCliHost(options: CliHostOptions): CliHost {
     dataDir: defaultDataDir(env),
     log,
     resumeMutations: false,
+    ...(options.credentialTimeoutMs === undefined
+      ? {}
+      : { credentialTimeoutMs: options.credentialTimeoutMs }),
   });
   const handlers = createHandlers({
     identity: { name: 'Cloudshelf', version: options.version, host: 'cli' },

@@ -11,6 +11,9 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Shown by --version and reported as the app version. */
   version?: string | undefined;
-  /** Aborted on Ctrl-C: the scan is cancelled and an --out file is not left behind. */
+  /**
+   * Aborted on Ctrl-C, SIGTERM or SIGHUP, with the signal's name as its reason: the scan is
+   * cancelled, an --out file is not left behind, and the exit code is 128 + the signal.
+   */
   signal?: AbortSignal | undefined;
 }

@@ -1,6 +1,10 @@
 // Entry point of the `cloudshelf` command, bundled to dist/electron/cli.cjs. All logic lives
 // in run.ts so it can be tested in-process with injected streams.
+import { signalExitCode, stopSignals, type StopSignal } from './exit-codes';
 import { runCli } from './run';
+
+/** How long a stopped export may take to wind down before the process exits anyway. */
+const STOP_GRACE_MS = 3000;
 
 /** Resolves once what was written has left the process (stdout may be ended already). */
 const flushed = (stream: NodeJS.WriteStream): Promise<void> =>
@@ -16,13 +20,23 @@ async function main(): Promise<void> {
   // package.json supports Node 20; the SDK's multi-line notice about its future Node 22
   // floor would otherwise open every run's stderr, which scripts read for real problems.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  // A closed pipe (`| head`) is reported to whoever is writing; here it must not crash.
+  // A closed pipe (`| head`, a closed terminal after SIGHUP) is reported to whoever is
+  // writing; here it must not crash.
   process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
   const interrupt = new AbortController();
-  // The first Ctrl-C cancels the scan and discards an --out file; a second one kills.
-  process.once('SIGINT', () => {
-    interrupt.abort();
-  });
+  // The first signal cancels the scan and discards an --out file's partial file; a second
+  // one, of any kind, kills as it would have without us.
+  const stop = (signal: StopSignal): void => {
+    for (const each of stopSignals) process.off(each, stop);
+    interrupt.abort(signal);
+    // A write waiting on a reader that never reads (a FIFO, a stalled pipe) must not keep
+    // the process: by now the partial file is gone, so what is left is only to exit.
+    setTimeout(() => {
+      process.exit(signalExitCode(signal));
+    }, STOP_GRACE_MS).unref();
+  };
+  for (const signal of stopSignals) process.on(signal, stop);
   process.on('uncaughtException', (error) => {
     process.stderr.write(`cloudshelf: internal error: ${error.message}\n`);
     process.exit(1);

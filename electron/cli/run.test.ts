@@ -9,7 +9,8 @@ let sandbox: RunningSandbox;
 let home: TestHome;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
+  // us-west-2 refuses every call: an export of it alone fails in every region.
+  sandbox = await startSandbox({ port: 0, faults: { accessDeniedRegions: ['us-west-2'] } });
   home = await makeHome({
     sandboxEndpoint: sandbox.endpoint,
     // A profile without any credentials: the SDK's own resolution must fail, quickly.
@@ -103,6 +104,19 @@ describe('runCli', () => {
     oneLineFailure(result.stderr);
     expect(result.stderr).toContain('has no column "Colour"; its columns: region, account');
   });
+
+  it.each(['csv', 'json'])(
+    'writes nothing to stdout (%s) when every region failed, and exits 1',
+    async (format) => {
+      const result = await run(
+        ['export', '--sandbox', '--type', IMAGE, '--regions', 'us-west-2', '--format', format],
+        home.env,
+      );
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^cloudshelf: us-west-2 failed: [^\n]+\n$/);
+    },
+  );
 
   it('fails once, before scanning, when the profile has no credentials', async () => {
     const result = await run(['export', '--profile', 'nokeys', '--type', IMAGE], home.env);

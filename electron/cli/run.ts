@@ -3,8 +3,8 @@ import { runExport } from './commands/export';
 import { runRegions } from './commands/regions';
 import { runTypes } from './commands/types';
 import { CliError, reasonOf } from './errors';
-import { exitCodes } from './exit-codes';
-import { openCliHost } from './host';
+import { exitCodes, signalExitCode, stopSignalOf } from './exit-codes';
+import { openCliHost, type CliHost } from './host';
 import type { CliIo } from './io';
 
 const COMMANDS = new Set(['export', 'types', 'regions']);
@@ -37,27 +37,50 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       env: io.env,
       version,
       log: verbose ? (line) => io.stderr.write(`cloudshelf: ${line}\n`) : () => undefined,
+      ...(parsed.command === 'export'
+        ? { credentialTimeoutMs: parsed.args.credentialTimeoutMs }
+        : {}),
     });
   } catch (error) {
     fail(io, error, undefined);
     return exitCodes.failure;
   }
   try {
-    switch (parsed.command) {
-      case 'export':
-        return await runExport(parsed.args, host.api, io);
-      case 'types':
-        return await runTypes(host.api, io, parsed.search);
-      case 'regions':
-        return await runRegions(host.api, io, parsed.typeName);
-    }
+    const code = await runCommand(parsed, host.api, io);
+    return stopped(io) ?? code;
   } catch (error) {
+    // What failed after a signal failed because of it: the signal is the news.
+    const code = stopped(io);
+    if (code !== undefined) return code;
     fail(io, error, parsed.command);
     return exitCodes.failure;
   } finally {
     // Stops the in-process sandbox and the SDK clients, so the process can end by itself.
     await host.close().catch(() => undefined);
   }
+}
+
+function runCommand(
+  parsed: Extract<ParsedCommand, { command: 'export' | 'types' | 'regions' }>,
+  api: CliHost['api'],
+  io: CliIo,
+): Promise<number> {
+  switch (parsed.command) {
+    case 'export':
+      return runExport(parsed.args, api, io);
+    case 'types':
+      return runTypes(api, io, parsed.search);
+    case 'regions':
+      return runRegions(api, io, parsed.typeName);
+  }
+}
+
+/** After a signal: one line saying which, and 128 + its number; undefined if none came. */
+function stopped(io: CliIo): number | undefined {
+  if (io.signal?.aborted !== true) return undefined;
+  const signal = stopSignalOf(io.signal.reason);
+  io.stderr.write(`cloudshelf: stopped by ${signal}\n`);
+  return signalExitCode(signal);
 }
 
 function fail(io: CliIo, error: unknown, command: string | undefined): void {

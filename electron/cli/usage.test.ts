@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { exitCodes } from './exit-codes';
+import { exitCodes, signalExitCode, stopSignals } from './exit-codes';
 import { commandUsage, mainUsage } from './usage';
 
 describe('usage', () => {
   it('lists every command and every exit code', () => {
     for (const command of Object.keys(commandUsage)) expect(mainUsage).toContain(`  ${command} `);
-    for (const code of Object.values(exitCodes)) {
+    const signalCodes = stopSignals.map((signal) => signalExitCode(signal));
+    expect(signalCodes).toEqual([130, 143, 129]);
+    for (const code of [...Object.values(exitCodes), ...signalCodes]) {
       expect(mainUsage).toMatch(new RegExp(`^ {2}${code} +\\S`, 'm'));
       expect(commandUsage.export).toMatch(new RegExp(`^ {2}${code} +\\S`, 'm'));
     }

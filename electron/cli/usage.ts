@@ -1,4 +1,4 @@
-import { exitCodes } from './exit-codes';
+import { exitCodes, signalExitCode } from './exit-codes';
 
 export type CommandName = 'export' | 'types' | 'regions';
 
@@ -6,7 +6,10 @@ const exitCodeLines = `Exit codes:
   ${exitCodes.ok}    success
   ${exitCodes.failure}    failure: bad flags, unknown profile, type or column, credentials, every region failed
   ${exitCodes.partial}    partial: some regions failed (one line each on stderr); the others' rows were written
-  ${exitCodes.interrupted}  interrupted (Ctrl-C); an --out file is not left behind`;
+  ${signalExitCode('SIGHUP')}  stopped by SIGHUP (the terminal closed)
+  ${exitCodes.interrupted}  stopped by SIGINT (Ctrl-C)
+  ${signalExitCode('SIGTERM')}  stopped by SIGTERM (timeout, cron, systemd, CI)
+       once stopped, an --out file is as it was before: no partial file is left`;
 
 export const mainUsage = `Usage: cloudshelf <command> [options]
 
@@ -46,15 +49,20 @@ Options:
   --resource-model <json>   parent properties for types listed inside a parent,
                             e.g. '{"ImageName":"my-image"}'
   --per-parent              list the parent type first and scan once per parent
-  --format <csv|json|jsonl> default csv, or taken from --out's extension (.json, .jsonl)
+  --format <csv|json|jsonl> default csv, or taken from --out's extension (.csv, .json,
+                            .jsonl); an extension that says another format is refused
   --columns <a,b,c>         CSV columns in order: region, account, identifier, or property
                             names; default: region plus the app table's default columns
-  --out <file>              write to a file (replaced only once the export succeeded)
+  --out <file>              write to a file, replaced only once the export succeeded (for a
+                            symlink, the file it points to); a FIFO or a device such as
+                            /dev/stdout is written directly; a folder is refused
   --bom                     CSV: start with a UTF-8 byte order mark (for spreadsheet apps)
   --keep-formulas           CSV: leave cells starting with = + - @ as they are (machine
                             consumers); by default they get a leading ' so spreadsheets
                             never run them
   --allow-partial           exit ${exitCodes.ok} when some regions failed (still reported on stderr)
+  --credential-timeout <s>  give up when the profile's credential_process has not
+                            finished after this many seconds (default 120)
   --verbose                 log what Cloudshelf does on stderr
   -h, --help                this help
 

@@ -1,22 +1,24 @@
-import type { CloudshelfApi, RegionScanStatus, ScanRequest } from '../../../shared/contract';
-import { createExportWriter, openFileTarget } from '../../core/export';
+import type { CloudshelfApi, ScanRequest } from '../../../shared/contract';
+import { createExportWriter } from '../../core/export';
 import type { ExportSpec } from '../../core/export/types';
 import { SANDBOX_PROFILE } from '../../core/profiles/list';
 import type { ExportArgs } from '../args';
 import { exportColumns } from '../columns';
 import {
-  fileDestination,
   fileProblem,
   isClosedPipe,
-  stdoutDestination,
+  openDestination,
+  planDestination,
   type Destination,
 } from '../destination';
-import { CliError, reasonOf, regionReason } from '../errors';
+import { CliError, reasonOf } from '../errors';
 import { exitCodes } from '../exit-codes';
+import { createExportSink, type ExportSink } from '../export-sink';
 import type { CliIo } from '../io';
 import { withMfa } from '../mfa';
-import { createProgress, type Progress } from '../progress';
+import { createProgress } from '../progress';
 import { resolveRegions } from '../region-choice';
+import { createRegionReport } from '../region-report';
 import { collectScan, type ScanOutcome } from '../scan-collect';
 
 /**
@@ -25,37 +27,54 @@ import { collectScan, type ScanOutcome } from '../scan-collect';
  * A failed region is one line on stderr and costs the exit code, not the other rows.
  */
 export async function runExport(args: ExportArgs, api: CloudshelfApi, io: CliIo): Promise<number> {
+  // Before any AWS call: a folder or an unwritable --out is refused now, not after the scan.
+  const target = await planDestination(args.out);
   const { request, spec } = await plan(args, api, io);
-  const destination = await open(args.out, io);
+  if (io.signal?.aborted) return exitCodes.interrupted;
+  const destination = await openDestination(target, io.stdout, io.signal);
+  const toStdout = destination.kind === 'stdout';
   // Redrawing a line on the terminal the rows are printed to would mangle them.
-  const showProgress = io.stderr.isTTY === true && (args.out !== undefined || !io.stdout.isTTY);
+  const showProgress = io.stderr.isTTY === true && (!toStdout || !io.stdout.isTTY);
   const progress = createProgress(io.stderr, request.regions, showProgress);
+  let sink: ExportSink | undefined;
   try {
     const writer = createExportWriter(spec, destination.stream);
+    const report = createRegionReport({
+      typeName: request.typeName,
+      marksIncomplete: spec.format !== 'csv',
+      print: (line) => {
+        progress.print(line);
+      },
+    });
+    sink = createExportSink(spec, writer, report, writing);
     const outcome = await collectScan(
       api,
       request,
       {
-        rows: (rows) => writing(writer.write(rows)),
+        ...sink,
         status: (status) => {
           progress.update(status);
-          reportRegion(progress, status);
         },
       },
       io.signal,
     );
+    if (outcome.state === 'done') await sink.flush();
     progress.finish();
-    return await settle(outcome, args, destination, () => writing(writer.end()));
+    return await settle(outcome, args, destination, () => writing(writer.end()), writer.rows);
   } catch (error) {
     progress.finish();
     await destination.discard();
+    // A signal closed the destination under the writer: stopped, not failed.
+    if (io.signal?.aborted) return exitCodes.interrupted;
     if (!(error instanceof WriteFailure)) throw error;
-    // `| head` has what it wanted; stopping is all that is left to do.
-    if (args.out === undefined && isClosedPipe(error.cause)) return exitCodes.ok;
+    // `| head` (or a FIFO's reader) has what it wanted; stopping is all that is left to do.
+    if (destination.kind !== 'file' && isClosedPipe(error.cause)) return exitCodes.ok;
     const why =
-      (args.out === undefined ? undefined : fileProblem(error.cause, args.out)) ??
+      (toStdout || args.out === undefined ? undefined : fileProblem(error.cause, args.out)) ??
       reasonOf(error.cause);
-    throw new CliError(`could not write ${args.out ?? 'to stdout'}: ${why}`);
+    throw new CliError(`could not write ${toStdout ? 'to stdout' : (args.out ?? '')}: ${why}`);
+  } finally {
+    await sink?.discard();
   }
 }
 
@@ -116,40 +135,28 @@ async function writing<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-async function open(out: string | undefined, io: CliIo): Promise<Destination> {
-  if (out === undefined) return stdoutDestination(io.stdout);
-  try {
-    return fileDestination(await openFileTarget(out));
-  } catch (error) {
-    throw new CliError(`cannot write ${out}: ${fileProblem(error, out) ?? reasonOf(error)}`);
-  }
-}
-
-/** One line per region that failed or was skipped, as soon as it happens. */
-function reportRegion(progress: Progress, status: RegionScanStatus): void {
-  if (status.state !== 'failed' && status.state !== 'skipped') return;
-  const reason = status.error ? regionReason(status.error) : 'no reason given';
-  progress.print(`cloudshelf: ${status.region} ${status.state}: ${reason}`);
-}
-
 /** Ends the document and decides the exit code; a file is dropped when every region failed. */
 async function settle(
   outcome: ScanOutcome,
   args: ExportArgs,
   destination: Destination,
   end: () => Promise<unknown>,
+  rowsWritten: number,
 ): Promise<number> {
   if (outcome.state !== 'done') {
     await destination.discard();
     return exitCodes.interrupted;
   }
-  // A well-formed document either way: a pipe's reader gets valid CSV or JSON.
-  await end();
   const failed = outcome.regions.filter((status) => status.state === 'failed').length;
   if (failed > 0 && failed === outcome.regions.length) {
+    // Nothing usable: no file, and no header-only document a script would take for data;
+    // rows already out on a stream (a region that failed part-way) still get a proper end.
+    if (destination.kind !== 'file' && rowsWritten > 0) await end();
     await destination.discard();
     return exitCodes.failure;
   }
+  // A well-formed document either way: a pipe's reader gets valid CSV or JSON.
+  await end();
   await writing(destination.commit());
   if (failed === 0 || args.allowPartial) return exitCodes.ok;
   return exitCodes.partial;

@@ -1,8 +1,23 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import {
+  chmod,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  readlink,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { openFileTarget, partialPath } from './file-target';
+import { openFileTarget, partialPath, resolveFileTarget } from './file-target';
 import { inventoryRow } from './test-support/streams';
 import { createExportWriter } from './writer';
 
@@ -20,8 +35,168 @@ describe('partialPath', () => {
   it('is a hidden, unfinished-looking name in the same folder, new each time', () => {
     const a = partialPath('/data/out/inventory.csv');
     expect(path.dirname(a)).toBe('/data/out');
-    expect(path.basename(a)).toMatch(/^\.inventory\.csv\.[0-9a-f]{12}\.partial$/);
+    // Whose it is (process id and a tag of the host), so a later export can tell a dead one.
+    expect(path.basename(a)).toMatch(
+      new RegExp(`^\\.inventory\\.csv\\.${process.pid}\\.[0-9a-f]{8}\\.[0-9a-f]{12}\\.partial$`),
+    );
     expect(partialPath('/data/out/inventory.csv')).not.toBe(a);
+  });
+});
+
+/** A process id that was just in use and is no longer: a child that has exited. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+  await once(child, 'exit');
+  if (child.pid === undefined) throw new Error('no child pid');
+  return child.pid;
+}
+
+const mkfifo = (file: string): void => {
+  execFileSync('mkfifo', [file]);
+};
+
+describe('what is at the path', () => {
+  it('replaces a regular file or nothing, streams into a FIFO or a character device', async () => {
+    const dir = await folder();
+    await writeFile(path.join(dir, 'old.csv'), 'old');
+    mkfifo(path.join(dir, 'pipe'));
+    expect(await resolveFileTarget(path.join(dir, 'old.csv'))).toEqual({
+      kind: 'replace',
+      path: path.join(dir, 'old.csv'),
+    });
+    expect(await resolveFileTarget(path.join(dir, 'new.csv'))).toEqual({
+      kind: 'replace',
+      path: path.join(dir, 'new.csv'),
+    });
+    expect(await resolveFileTarget(path.join(dir, 'pipe'))).toEqual({
+      kind: 'stream',
+      path: path.join(dir, 'pipe'),
+    });
+    // Only looked at, never written: the check touches nothing.
+    expect(await resolveFileTarget('/dev/null')).toEqual({ kind: 'stream', path: '/dev/null' });
+    expect((await readdir(dir)).sort()).toEqual(['old.csv', 'pipe']);
+  });
+
+  it.each([
+    ['a folder', (dir: string) => Promise.resolve(dir), /EISDIR/],
+    [
+      'a symlink to a folder',
+      async (dir: string) => {
+        await symlink(dir, path.join(dir, 'link'));
+        return path.join(dir, 'link');
+      },
+      /EISDIR/,
+    ],
+    [
+      'a missing folder',
+      (dir: string) => Promise.resolve(path.join(dir, 'missing', 'x.csv')),
+      /ENOENT/,
+    ],
+    [
+      'a file where the folder should be',
+      async (dir: string) => {
+        await writeFile(path.join(dir, 'file'), '');
+        return path.join(dir, 'file', 'x.csv');
+      },
+      /ENOTDIR/,
+    ],
+    [
+      'a socket',
+      async (dir: string) => {
+        const socket = path.join(dir, 'sock');
+        const server = createServer();
+        await new Promise<void>((resolve) => server.listen(socket, resolve));
+        // Closing removes the socket file: leave the server, it is unref'd.
+        server.unref();
+        return socket;
+      },
+      /EFTYPE/,
+    ],
+  ])('refuses %s, creating nothing', async (_what, make, code) => {
+    const dir = await folder();
+    const target = await make(dir);
+    const before = (await readdir(dir)).sort();
+    await expect(resolveFileTarget(target)).rejects.toThrow(code);
+    await expect(openFileTarget(target)).rejects.toThrow(code);
+    expect((await readdir(dir)).sort()).toEqual(before);
+  });
+});
+
+describe('openFileTarget on a symlink', () => {
+  it('replaces the file the link points to, and the link stays a link', async () => {
+    const dir = await folder();
+    await mkdir(path.join(dir, 'real'));
+    const real = path.join(dir, 'real', 'inventory.csv');
+    await writeFile(real, 'old');
+    const link = path.join(dir, 'inventory.csv');
+    await symlink(path.join('real', 'inventory.csv'), link);
+
+    const target = await openFileTarget(link);
+    await write(target.stream, 'new');
+    // The temporary file sits beside the real one, so the rename stays on its file system.
+    expect((await readdir(path.join(dir, 'real'))).length).toBe(2);
+    await target.commit();
+
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readlink(link)).toBe(path.join('real', 'inventory.csv'));
+    expect(await readFile(real, 'utf8')).toBe('new');
+    expect(await readdir(path.join(dir, 'real'))).toEqual(['inventory.csv']);
+  });
+
+  it('creates the file a dangling link points to', async () => {
+    const dir = await folder();
+    const link = path.join(dir, 'latest.json');
+    await symlink('2026-01-01.json', link);
+    const target = await openFileTarget(link);
+    await write(target.stream, '[]');
+    await target.commit();
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(path.join(dir, '2026-01-01.json'), 'utf8')).toBe('[]');
+  });
+});
+
+describe('openFileTarget on a FIFO', () => {
+  it('writes straight into it, with no temporary file, and it stays a FIFO', async () => {
+    const dir = await folder();
+    const fifo = path.join(dir, 'rows');
+    mkfifo(fifo);
+    // The reader is another process, as in `cloudshelf export --out rows & cat rows`.
+    const reader = promisify(execFile)('cat', [fifo], { encoding: 'utf8' });
+    try {
+      const target = await openFileTarget(fifo);
+      await write(target.stream, 'a,b\r\n');
+      expect(await readdir(dir)).toEqual(['rows']);
+      await target.commit();
+      expect((await reader).stdout).toBe('a,b\r\n');
+      expect((await lstat(fifo)).isFIFO()).toBe(true);
+      expect(await readdir(dir)).toEqual(['rows']);
+    } finally {
+      // A reader still waiting for a writer would outlive the test.
+      reader.child.kill();
+      await reader.catch(() => undefined);
+    }
+  });
+});
+
+describe('partial files left behind', () => {
+  it("removes this target's partial files whose process is gone, and nothing else", async () => {
+    const dir = await folder();
+    const file = path.join(dir, 'inventory.csv');
+    await writeFile(file, 'old');
+    const dead = partialPath(file, await deadPid());
+    // A live export of this target (this very process), another target's dead one, and a
+    // name that is not quite ours: all kept.
+    const live = partialPath(file, process.pid);
+    const otherTarget = partialPath(path.join(dir, 'inventory.csv.bak'), await deadPid());
+    const unlike = path.join(dir, '.inventory.csv.partial');
+    for (const name of [dead, live, otherTarget, unlike]) await writeFile(name, 'half');
+
+    const target = await openFileTarget(file);
+    const during = await readdir(dir);
+    expect(during).not.toContain(path.basename(dead));
+    for (const kept of [live, otherTarget, unlike]) expect(during).toContain(path.basename(kept));
+    await target.discard();
+    expect(await readFile(file, 'utf8')).toBe('old');
   });
 });
 

@@ -52,9 +52,10 @@ export interface CountingExportWriter extends ExportWriter {
 export type CreateExportWriter = (spec: ExportSpec, out: Writable) => ExportWriter;
 
 /**
- * A file being written: the data goes to a temporary file beside `path`, which replaces
- * `path` only on `commit`, so a failed or cancelled export never leaves half a file nor
- * destroys the one already there.
+ * A file being written. For a regular file (or nothing yet, or a symlink to one) the data
+ * goes to a temporary file beside `path`, which replaces `path` only on `commit`, so a failed
+ * or cancelled export never leaves half a file nor destroys the one already there. A FIFO or
+ * character device is written directly (nothing to replace: see `resolveFileTarget`).
  */
 export interface FileTarget {
   readonly path: string;
