@@ -14,13 +14,19 @@ export function ExportButton({ rows }: { rows: number }) {
   const [source, setSource] = useState<ExportSource | null>(null);
 
   const open = () => {
-    const { index, scope, columns, multiRegion, multiAccount } = inventory.getState();
+    const { index, scope, columns, multiRegion, multiAccount, regions } = inventory.getState();
     if (!index || !scope) return;
     const view = tableView.getState();
     // The same columns and query the table draws (see InventoryTable).
     const shown = visibleColumns(columns, view.layout, { multiRegion, multiAccount });
     setSource(
-      exportSource({ index, typeName: scope.typeName, shown, query: viewQuery(view, shown) }),
+      exportSource({
+        index,
+        typeName: scope.typeName,
+        shown,
+        query: viewQuery(view, shown),
+        regions,
+      }),
     );
   };
 

@@ -28,6 +28,7 @@ const source: ExportSource = {
   ],
   allRows: [row(1), row(2), row(3)],
   allColumns: [],
+  incompleteRegions: [],
 };
 
 describe('ExportDialog', () => {

@@ -107,6 +107,7 @@ export function ExportDialog({ api, source, onClose }: ExportDialogProps) {
           options,
           suggestedName: name,
           rows,
+          incompleteRegions: source.incompleteRegions,
           project: rowProjector(format, columns),
         },
         {

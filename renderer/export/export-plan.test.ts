@@ -67,6 +67,16 @@ describe('exportSource', () => {
       search: 'eu-west',
       filters: { ImageName: 'a' },
     },
+    regions: {
+      'us-east-1': { state: 'done' },
+      'eu-west-1': { state: 'failed' },
+      'us-west-2': { state: 'cancelled' },
+      'ap-northeast-1': { state: 'skipped' },
+    },
+  });
+
+  it('names the regions whose list is incomplete: failed or cancelled part-way', () => {
+    expect(source.incompleteRegions).toEqual(['eu-west-1', 'us-west-2']);
   });
 
   it('"what you see" is the filtered rows in display order, with the shown columns in order', () => {
@@ -95,6 +105,7 @@ describe('exportSource', () => {
       typeName: 'AWS::SageMaker::Image',
       shown: columns,
       query: { sort: [], search: '', filters: {} },
+      regions: {},
     });
     live.remove((r) => r.properties.ImageName === 'charlie');
     expect(taken.allRows.map((r) => r.properties.ImageName)).toContain('charlie');

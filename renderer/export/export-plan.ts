@@ -1,4 +1,9 @@
-import type { ExportColumn, ExportFormat, InventoryRow } from '../../shared/contract';
+import type {
+  ExportColumn,
+  ExportFormat,
+  InventoryRow,
+  RegionScanStatus,
+} from '../../shared/contract';
 import { typeLabel } from '../browse/screen-state';
 import type { GridColumn, GridIndex, ViewQuery } from '../grid/types';
 
@@ -19,6 +24,8 @@ export interface ExportSource {
   allRows: readonly InventoryRow[];
   /** Every column the type has. */
   allColumns: readonly ExportColumn[];
+  /** Regions whose scan failed or was cancelled part-way: their list is incomplete. */
+  incompleteRegions: readonly string[];
 }
 
 export const FILE_EXTENSION: Readonly<Record<ExportFormat, string>> = {
@@ -47,14 +54,21 @@ export function exportSource(input: {
   shown: readonly GridColumn[];
   /** The query the table shows (see viewQuery). */
   query: ViewQuery;
+  /** Each region's scan outcome, as the region strip shows it. */
+  regions: Readonly<Record<string, Pick<RegionScanStatus, 'state'>>>;
 }): ExportSource {
-  const { index, typeName, shown, query } = input;
+  const { index, typeName, shown, query, regions } = input;
   return {
     typeName,
     viewRows: rowsOf(index, index.view(query)),
     viewColumns: shown.map(toExportColumn),
     allRows: rowsOf(index, index.view({ sort: query.sort, search: '', filters: {} })),
     allColumns: index.columns.map(toExportColumn),
+    // Failed or cancelled before its list was done: the rows it gave are all it has.
+    incompleteRegions: Object.keys(regions).filter((region) => {
+      const state = regions[region]?.state;
+      return state === 'failed' || state === 'cancelled';
+    }),
   };
 }
 

@@ -23,6 +23,8 @@ export interface ExportJob {
   options: ExportOptions;
   suggestedName: string;
   rows: readonly InventoryRow[];
+  /** Regions whose list is incomplete (see `ExportBeginArgs`). */
+  incompleteRegions?: readonly string[];
   /** What each row is sent as (e.g. only its columns' properties for CSV). */
   project?: (row: InventoryRow) => InventoryRow;
 }
@@ -98,6 +100,7 @@ export async function runExport(
     options: job.options,
     suggestedName: job.suggestedName,
     totalRows: total,
+    ...(job.incompleteRegions?.length ? { incompleteRegions: [...job.incompleteRegions] } : {}),
   });
   if (exportId === null) return { kind: 'dismissed' };
 

@@ -80,6 +80,35 @@ describe('export sessions', () => {
     ]);
   });
 
+  it('marks the JSON Lines records of a region whose list failed part-way as incomplete', async () => {
+    const sessions = createExportSessions({
+      destination: fileDestination('out.jsonl'),
+      createWriter: createExportWriter,
+    });
+    const id = await beginOrFail(sessions, {
+      ...csvBegin,
+      format: 'jsonl',
+      columns: [],
+      suggestedName: 'sagemaker-images.jsonl',
+      incompleteRegions: ['eu-west-1'],
+    });
+    await sessions.rows({
+      exportId: id,
+      rows: [row(1), row(2, 'eu-west-1'), row(3, 'eu-west-1'), row(4)],
+    });
+    await sessions.finish(id);
+    const records = (await readFile(join(dir, 'out.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { identifier: string; complete: boolean });
+    expect(records.map((r) => [r.identifier, r.complete])).toEqual([
+      ['img-1', true],
+      ['img-2', false],
+      ['img-3', false],
+      ['img-4', true],
+    ]);
+  });
+
   it('keeps calls sent without waiting in the order they arrived', async () => {
     const sessions = createExportSessions({
       destination: fileDestination(),

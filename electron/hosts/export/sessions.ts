@@ -4,6 +4,7 @@ import {
   type ExportBeginArgs,
   type ExportResult,
   type ExportRowsArgs,
+  type InventoryRow,
 } from '../../../shared/contract';
 import type { CreateExportWriter, ExportWriter, FileTarget } from '../../core/export/types';
 import type { ExportDestination } from './destination';
@@ -33,6 +34,8 @@ interface Session {
   name: string;
   target: FileTarget;
   writer: ExportWriter;
+  /** Regions whose list is incomplete: their JSON records say `"complete": false`. */
+  incomplete: ReadonlySet<string>;
   /** Calls of one export run one after another, in the order they arrived. */
   queue: Promise<unknown>;
   idle: NodeJS.Timeout;
@@ -139,6 +142,7 @@ export function createExportSessions(options: ExportSessionsOptions): ExportSess
         name: args.suggestedName,
         target,
         writer,
+        incomplete: new Set(args.incompleteRegions),
         queue: Promise.resolve(),
         idle: setTimeout(() => undefined, 0),
       };
@@ -150,7 +154,9 @@ export function createExportSessions(options: ExportSessionsOptions): ExportSess
 
     async rows({ exportId, rows }) {
       return enqueue(exportId, async (session) => {
-        await session.writer.write(rows);
+        for (const run of runsByCompleteness(rows, session.incomplete)) {
+          await session.writer.write(run.rows, { complete: run.complete });
+        }
         return { written: session.writer.rows };
       });
     },
@@ -177,4 +183,19 @@ export function createExportSessions(options: ExportSessionsOptions): ExportSess
       await Promise.all([...open.keys()].map((id) => discard(id)));
     },
   };
+}
+
+/** The rows in order, cut where their region's completeness changes (one write per run). */
+function runsByCompleteness(
+  rows: readonly InventoryRow[],
+  incomplete: ReadonlySet<string>,
+): { rows: InventoryRow[]; complete: boolean }[] {
+  const runs: { rows: InventoryRow[]; complete: boolean }[] = [];
+  for (const row of rows) {
+    const complete = !incomplete.has(row.region);
+    const last = runs.at(-1);
+    if (last?.complete === complete) last.rows.push(row);
+    else runs.push({ rows: [row], complete });
+  }
+  return runs;
 }
