@@ -3,6 +3,7 @@ import { defaultDataDir } from '../core/app-paths';
 import { cacheUntilFailure } from '../core/cached-load';
 import { EventBus } from '../core/events';
 import type { ProfileEnv } from '../core/profiles/env';
+import { profileDetails } from '../core/profiles/resolve';
 import type { CallName } from '../../shared/contract';
 import type { Handler, HandlerTable } from './dispatch';
 import type { ExportSessions } from './export/sessions';
@@ -51,7 +52,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     const loaded = await services.loaded();
     return {
       ...createCatalogHandlers({ catalog: loaded.catalog }),
-      ...createInventoryHandlers({ scans: loaded.scans }),
+      ...createInventoryHandlers({
+        scans: loaded.scans,
+        profileRegion: async (profile) => (await profileDetails(profile, deps.env)).region,
+      }),
     };
   });
   const later =

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,5 +182,39 @@ describe('host services: mutations', () => {
       await services.close();
       await fast.close();
     }
+  });
+});
+
+describe.runIf(process.platform !== 'win32')('host services: the data folder', () => {
+  it('makes an existing readable data folder and its files owner-only when opened', async () => {
+    const dataDir = join(dir, 'readable-data');
+    const files = ['settings.json', 'catalog/us-east-1/index.json'].map((name) =>
+      join(dataDir, name),
+    );
+    for (const file of files) {
+      await mkdir(join(file, '..'), { recursive: true, mode: 0o755 });
+      await writeFile(file, '{}');
+      await chmod(file, 0o644);
+    }
+    await chmod(dataDir, 0o755);
+    const mode = async (path: string): Promise<number> => (await stat(path)).mode & 0o777;
+
+    const services = createHostServices({
+      env: {
+        AWS_CONFIG_FILE: join(dir, 'config'),
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
+      },
+      bus: new EventBus(),
+      dataDir,
+      log: () => undefined,
+      resumeMutations: false,
+    });
+    // Closed before anything is read or written in it.
+    expect(await mode(dataDir)).toBe(0o700);
+    await services.settings.update({ browse: { profile: 'dev' } });
+    await services.close();
+    expect(await mode(join(dataDir, 'catalog'))).toBe(0o700);
+    expect(await mode(join(dataDir, 'catalog', 'us-east-1'))).toBe(0o700);
+    for (const file of files) expect(await mode(file)).toBe(0o600);
   });
 });

@@ -12,9 +12,12 @@ import {
 import {
   createMutationService,
   createRequestJournal,
+  schemaWriteOnlyProperties,
   type MutationService,
+  type SecretBox,
 } from '../core/mutations';
 import type { ProfileEnv } from '../core/profiles/env';
+import { makeContentsPrivate, makeFolderPrivate } from '../core/files/private-folder';
 import { createSettingsStore, type SettingsStore } from '../core/settings/store';
 import { loadRegistrySnapshot } from '../registry/snapshot';
 import { startSandbox, type RunningSandbox } from '../sandbox';
@@ -36,6 +39,13 @@ export interface HostServicesOptions {
    * passes false: it never mutates, and must not re-send or rewrite the app's journal.
    */
   resumeMutations?: boolean;
+  /** Stop a credential_process that has not finished by then (the CLI); default: never. */
+  credentialTimeoutMs?: number;
+  /**
+   * Seals write-only values while the journal keeps them (until AWS accepts a request): the
+   * desktop app's is built on safeStorage; without one they wait as they are, in a 0600 file.
+   */
+  secretBox?: SecretBox;
 }
 
 /** The services that need the registry snapshot, built on first use (≈0.3 s to load). */
@@ -49,9 +59,9 @@ export interface HostServices {
   readonly sessions: ProfileSessions;
   readonly settings: SettingsStore;
   /**
-   * Creates, updates, deletes and their tracking. Built at once; requests a previous run
-   * left unfinished are picked up on the first `loaded()` (every window asks for the
-   * catalog when it opens), or earlier if `resume()` is called.
+   * Creates, updates, deletes and their tracking. Built at once, and requests a previous run
+   * left unfinished are picked up at once (unless `resumeMutations` is false), whether or
+   * not a window ever opens.
    */
   readonly mutations: MutationService;
   loaded(): Promise<LoadedServices>;
@@ -64,6 +74,10 @@ export interface HostServices {
  */
 export function createHostServices(options: HostServicesOptions): HostServices {
   const { env, bus, dataDir, log } = options;
+  // An inventory of the account lives here: owner-only before anything is read or written,
+  // then whatever an earlier version left readable inside is fixed in the background.
+  makeFolderPrivate(dataDir, log);
+  const contentsPrivate = makeContentsPrivate(dataDir, log);
   let sandbox: Promise<RunningSandbox> | undefined;
   const external = env.CLOUDSHELF_SANDBOX_ENDPOINT;
   const ensureSandbox = (): Promise<{ endpoint: string }> => {
@@ -76,7 +90,13 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     });
     return sandbox;
   };
-  const sessions = createSessionProvider({ env, bus, sandbox: ensureSandbox, log });
+  const sessions = createSessionProvider({
+    env,
+    bus,
+    sandbox: ensureSandbox,
+    log,
+    credentialTimeoutMs: options.credentialTimeoutMs ?? null,
+  });
   // One request budget per (account, region), counted by scans and mutations alike.
   const limiters = createRateLimiters();
   const settings = createSettingsStore({ file: join(dataDir, 'settings.json'), log });
@@ -85,9 +105,19 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     bus,
     settings,
     limiters,
-    journal: createRequestJournal({ file: join(dataDir, 'requests.json'), log }),
+    journal: createRequestJournal({
+      file: join(dataDir, 'requests.json'),
+      log,
+      ...(options.secretBox ? { secretBox: options.secretBox } : {}),
+    }),
+    // From the catalog, so a type refreshed from AWS since the snapshot counts too.
+    writeOnlyProperties: async (typeName, region) => {
+      const { catalog } = await build();
+      return schemaWriteOnlyProperties((await catalog.describe(typeName, { region })).schema);
+    },
     log,
   });
+  if (options.resumeMutations !== false) void mutations.resume();
 
   // Failed loads (e.g. a missing snapshot file) are retried on the next call.
   const build = cacheUntilFailure(async (): Promise<LoadedServices> => {
@@ -107,10 +137,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     });
     return { catalog, scans };
   });
-  const loaded = (): Promise<LoadedServices> => {
-    if (options.resumeMutations !== false) void mutations.resume();
-    return build();
-  };
+  const loaded = (): Promise<LoadedServices> => build();
 
   return {
     sessions,
@@ -118,6 +145,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     mutations,
     loaded,
     close: async () => {
+      await contentsPrivate;
       // Trackers stop before their clients are destroyed; unfinished requests resume next start.
       await mutations.close();
       sessions.close();

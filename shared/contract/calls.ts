@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AppInfo,
   CreateResourceArgs,
+  CredentialProcessRun,
   DeleteItemResult,
   DeleteResourcesArgs,
   ExportBeginArgs,
@@ -46,6 +47,11 @@ export const calls = {
   'profiles.answerMfa': {
     args: z.strictObject({ promptId: z.string().min(1), code: z.string().regex(/^\d{6}$/) }),
     result: z.object({ accepted: z.boolean() }),
+  },
+  /** Kills the profile's running credential_process; its waiting calls fail as cancelled. */
+  'profiles.cancelCredentialProcess': {
+    args: z.strictObject({ profile: z.string().min(1) }),
+    result: z.object({ cancelled: z.boolean() }),
   },
   'catalog.search': {
     args: z.strictObject({
@@ -112,6 +118,8 @@ export const events = {
   /** The AWS config or credentials files changed on disk. */
   'profiles.changed': ProfileList,
   'profiles.mfaRequested': MfaPrompt,
+  /** A profile's credential_process command started or ended. */
+  'profiles.credentialProcess': CredentialProcessRun,
   /** A batch of rows from one scan. */
   'inventory.rows': z.object({ scanId: z.string(), rows: z.array(InventoryRow) }),
   'inventory.status': RegionScanStatus,

@@ -31,6 +31,12 @@ export const ProfileSummary = z.object({
   name: z.string(),
   source: ProfileSource,
   region: z.string().nullable(),
+  /**
+   * A malformed line in the AWS files that changes this profile's settings as the SDK reads
+   * them (e.g. a header without "]" before it hands it the next section's lines). Cloudshelf
+   * refuses to use the profile until the line is fixed.
+   */
+  problem: ConfigProblem.optional(),
 });
 export type ProfileSummary = z.infer<typeof ProfileSummary>;
 
@@ -81,6 +87,22 @@ export const MfaPrompt = z.object({
   serialNumber: z.string(),
 });
 export type MfaPrompt = z.infer<typeof MfaPrompt>;
+
+/**
+ * A profile's credential_process command started (`running`) or ended, however it ended.
+ * Only the program's name travels: its arguments may hold secrets. Stop it with
+ * profiles.cancelCredentialProcess.
+ */
+export const CredentialProcessRun = z.object({
+  runId: z.string(),
+  profile: z.string(),
+  /** The program alone, e.g. `aws-vault`, never its folder or arguments. */
+  program: z.string(),
+  state: z.enum(['running', 'ended']),
+  /** When it started, in ms since the epoch, for the elapsed time the UI shows. */
+  startedAt: z.number(),
+});
+export type CredentialProcessRun = z.infer<typeof CredentialProcessRun>;
 
 export const CloudControlOperation = z.enum(['create', 'read', 'update', 'delete', 'list']);
 export type CloudControlOperation = z.infer<typeof CloudControlOperation>;
@@ -157,6 +179,11 @@ export const RegionScanStatus = z.object({
   /** Identifiers listed so far, and full rows read so far. */
   listed: z.number().int().nonnegative(),
   hydrated: z.number().int().nonnegative(),
+  /**
+   * Rows of a global type this region listed first that no region could read (every region
+   * that listed them failed): missing from the scan. Sent, on a failed region, as the scan ends.
+   */
+  unread: z.number().int().positive().optional(),
   /** Why it failed or was skipped, and what to do. */
   error: ApiErrorShape.optional(),
 });
@@ -170,7 +197,10 @@ export const ScanRequest = z.strictObject({
   resourceModel: z.record(z.string(), z.unknown()).optional(),
   /**
    * For types whose list needs a parent: list the parent type first and scan once per parent
-   * (model packages per model package group), so nobody types JSON.
+   * (model packages per model package group), so nobody types JSON. Model packages are scanned
+   * per group unless this is false or a resourceModel is given: AWS lists a group's versions
+   * only per group (without one, only unversioned packages). Regions must be known commercial
+   * regions or the profile's own, each named once.
    */
   perParent: z.boolean().optional(),
 });
@@ -243,10 +273,28 @@ export const BrowseSettings = z.object({
 });
 export type BrowseSettings = z.infer<typeof BrowseSettings>;
 
+/**
+ * Set when the profile safety flags could not be read from the settings file: until the user
+ * has saved a profile's ⚙ Settings again, every profile but the built-in Sandbox is read-only.
+ */
+export const SafetyReview = z.object({
+  /** The settings file. */
+  file: z.string(),
+  /** The file as it was read, kept aside; null when it could not be copied (not a file). */
+  keptAs: z.string().nullable(),
+  /** What could not be read, in a few words. */
+  reason: z.string(),
+  /** Profiles whose ⚙ Settings were saved since: they follow their own flags again. */
+  reviewed: z.array(z.string()),
+});
+export type SafetyReview = z.infer<typeof SafetyReview>;
+
 export const Settings = z.object({
   browse: BrowseSettings,
   /** Safety flags, by profile name; a profile without an entry is neither. */
   profiles: z.record(z.string(), ProfileSafety),
+  /** Absent while the safety flags are known. */
+  safetyReview: SafetyReview.optional(),
   /** CSV options the export dialog starts from (the last ones used). */
   export: ExportOptions,
 });
@@ -260,6 +308,8 @@ export const SettingsPatch = z.strictObject({
   browse: BrowseSettings.partial().strict().optional(),
   profiles: z.record(z.string(), ProfileSafety.partial()).optional(),
   export: ExportOptions.partial().strict().optional(),
+  /** The profile whose ⚙ Settings the user has just saved: ends its hold under `safetyReview`. */
+  safetyReviewed: z.string().min(1).optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
@@ -368,6 +418,11 @@ export type DeleteItemResult = z.infer<typeof DeleteItemResult>;
  */
 export const ExportBeginArgs = z.strictObject({
   format: ExportFormat,
+  /**
+   * Regions whose scan failed before their list was complete: their JSON and JSON Lines
+   * records say `"complete": false`. The table's regions, so a few dozen at most.
+   */
+  incompleteRegions: z.array(z.string().min(1)).max(64).optional(),
   typeName: ResourceTarget.typeName,
   /** CSV only: the columns, in file order (JSON and JSON Lines carry every property). */
   columns: z.array(ExportColumn).max(2000),

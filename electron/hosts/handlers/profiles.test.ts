@@ -120,6 +120,17 @@ describe('profile handlers', () => {
     });
   });
 
+  it("profiles.details reports each profile's Cloud Control endpoint: the override, or the running Sandbox's", async () => {
+    const details = async (profile: string) => {
+      const outcome = await call('profiles.details', { profile });
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return outcome.value as { endpointUrl: string | null };
+    };
+    // The fixture's profiles point at the test sandbox; the built-in one at its own sandbox.
+    expect((await details('static')).endpointUrl).toBe(sandbox.endpoint);
+    expect((await details(SANDBOX_PROFILE)).endpointUrl).toBe(sandbox.endpoint);
+  });
+
   it('profiles.identity answers the account, or an actionable error', async () => {
     const outcome = await call('profiles.identity', { profile: 'role' });
     expect(outcome).toMatchObject({

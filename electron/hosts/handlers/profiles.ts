@@ -7,12 +7,16 @@ import type { HandlerTable } from '../dispatch';
 export interface ProfileServices {
   env: ProfileEnv;
   /** From createSessionProvider (electron/core/aws/session-provider.ts). */
-  sessions: Pick<ProfileSessions, 'identity' | 'answerMfa'>;
+  sessions: Pick<ProfileSessions, 'identity' | 'answerMfa' | 'cancelCredentialProcess' | 'clients'>;
 }
 
 export type ProfileHandlers = Pick<
   HandlerTable,
-  'profiles.list' | 'profiles.details' | 'profiles.identity' | 'profiles.answerMfa'
+  | 'profiles.list'
+  | 'profiles.details'
+  | 'profiles.identity'
+  | 'profiles.answerMfa'
+  | 'profiles.cancelCredentialProcess'
 >;
 
 /** The profile calls: names, details and identities only; keys stay in the main process. */
@@ -20,9 +24,38 @@ export function createProfileHandlers(services: ProfileServices): ProfileHandler
   const { env, sessions } = services;
   return {
     'profiles.list': () => listProfiles(env),
-    'profiles.details': ({ profile }) => profileDetails(profile, env),
+    'profiles.details': async ({ profile }) => {
+      const details = await profileDetails(profile, env);
+      if (details.kind !== 'sandbox' || details.endpointUrl !== null) return details;
+      return { ...details, endpointUrl: await sandboxEndpoint(sessions, profile, details.region) };
+    },
     'profiles.identity': ({ profile }) => sessions.identity(profile),
     'profiles.answerMfa': ({ promptId, code }) =>
       Promise.resolve({ accepted: sessions.answerMfa(promptId, code) }),
+    'profiles.cancelCredentialProcess': ({ profile }) =>
+      Promise.resolve({ cancelled: sessions.cancelCredentialProcess(profile) }),
   };
+}
+
+/**
+ * The built-in Sandbox's endpoint, known once it runs (it starts on first use): the address its
+ * clients call, so a command shown to the user reaches the same sandbox. An address only.
+ */
+async function sandboxEndpoint(
+  sessions: Pick<ProfileSessions, 'clients'>,
+  profile: string,
+  region: string | null,
+): Promise<string | null> {
+  let endpoint;
+  try {
+    const { cloudControl } = await sessions.clients(profile, region ?? 'us-east-1');
+    endpoint = await cloudControl.config.endpoint?.();
+  } catch {
+    // A sandbox that did not start has no address; the calls that need it say why.
+    return null;
+  }
+  if (!endpoint) return null;
+  const port = endpoint.port === undefined ? '' : `:${String(endpoint.port)}`;
+  const path = endpoint.path === '/' ? '' : endpoint.path;
+  return `${endpoint.protocol}//${endpoint.hostname}${port}${path}`;
 }

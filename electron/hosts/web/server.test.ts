@@ -180,6 +180,38 @@ describe('Host and Origin', () => {
   });
 });
 
+describe('the log of refused requests', () => {
+  it('writes a few lines a minute however many requests are refused, then one count', async () => {
+    const lines: string[] = [];
+    const flooded = await startWebServer({
+      handlers: createHandlers({ identity: { name: 'C', version: '1', host: 'browser' }, env: {} }),
+      bus,
+      staticDir: site.root,
+      log: (line) => lines.push(line),
+    });
+    try {
+      for (let i = 0; i < 60; i++) {
+        const res = await rawRequest({
+          port: flooded.port,
+          path: '/',
+          headers:
+            i % 2 === 0 ? { host: `flood${i}.example` } : { origin: `http://flood${i}.example` },
+        });
+        expect(res.status).toBe(403);
+      }
+    } finally {
+      await flooded.close();
+    }
+    const oneByOne = lines.filter((line) => line.startsWith('refused GET'));
+    expect(oneByOne.length).toBeGreaterThan(0);
+    expect(oneByOne.length).toBeLessThanOrEqual(5);
+    // The rest are counted, not lost: the count comes when the minute ends or the server stops.
+    expect(lines).toContain(
+      `refused ${60 - oneByOne.length} more requests (wrong Host or Origin) in 60 s, not logged one by one`,
+    );
+  });
+});
+
 describe('event stream', () => {
   const payload: ProfileList = {
     profiles: [{ name: 'Sandbox', source: 'builtin', region: 'us-east-1' }],

@@ -8,6 +8,7 @@ import { downloadPathPrefix, type Downloads } from '../export/downloads';
 import { createEventStream } from './event-stream';
 import { applySecurityHeaders, sendError, sendJson } from './http-util';
 import { defaultBodyLimit, readJsonBody } from './json-body';
+import { createRefusalLog } from './refusal-log';
 import { checkHostAndOrigin, checkToken, createToken, tokenFromHeader } from './request-guard';
 import { serveStatic } from './static-files';
 
@@ -53,6 +54,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const staticDir = path.resolve(options.staticDir);
   const token = options.token ?? createToken();
   const log = options.log ?? (() => undefined);
+  // Anyone on this machine can send refused requests: their lines are rate-limited.
+  const refusals = createRefusalLog({ log });
   const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
   const events = createEventStream(
     bus,
@@ -116,7 +119,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     applySecurityHeaders(res);
     const refused = checkHostAndOrigin(req.headers, port);
     if (refused) {
-      log(`refused ${req.method ?? '?'}: ${refused.message}`);
+      refusals.refused(`refused ${req.method ?? '?'}: ${refused.message}`);
       req.resume();
       sendError(res, refused);
       return;
@@ -177,6 +180,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     close: () =>
       new Promise<void>((resolve, reject) => {
         events.closeAll();
+        refusals.flush();
         server.close((error) => {
           if (error) reject(error);
           else resolve();
