@@ -11,6 +11,7 @@ import { useSafetyStore } from '../store/safety-context';
 import { ErrorPanel } from './ErrorPanel';
 import { LoadingState } from './LoadingState';
 import { MfaDialog } from './MfaDialog';
+import { CredentialProcessIndicator } from './CredentialProcessIndicator';
 import { ProblemsBanner } from './ProblemsBanner';
 import { SafetyReviewBanner } from './SafetyReviewBanner';
 import { StatusBar } from './StatusBar';
@@ -39,6 +40,7 @@ export function App() {
       <TitleBar />
       <Toolbar />
       <SafetyReviewBanner />
+      <CredentialProcessIndicator />
       <ProductionBanner />
       <ProblemsBanner />
       <main className={ready ? 'main main-browse' : 'main'} aria-busy={appState === 'loading'}>

@@ -20,27 +20,34 @@ export interface CredentialProcessListProps {
 /** One line per profile waiting on its credential_process: program, time so far, Cancel. */
 export function CredentialProcessList({ runs, now, onCancel }: CredentialProcessListProps) {
   if (runs.length === 0) return null;
+  // A banner under the toolbar, not inside the profile control: it speaks of every profile,
+  // and the toolbar's row has no room for a sentence.
   return (
-    <ul className="banner-list credential-processes" role="status" aria-live="polite">
-      {runs.map((run) => (
-        <li key={run.runId} className="account-badge">
-          <span>
-            Profile {run.profile} is waiting for its credential_process <code>{run.program}</code> (
-            {elapsedText(now - run.startedAt)})
-          </span>
-          <button
-            type="button"
-            className="button button-quiet"
-            aria-label={`Cancel the credential_process of profile ${run.profile}`}
-            onClick={() => {
-              onCancel(run.profile);
-            }}
-          >
-            Cancel
-          </button>
-        </li>
-      ))}
-    </ul>
+    <div className="banner" role="status" aria-live="polite" aria-label="Credential processes">
+      <span className="banner-icon" aria-hidden="true">
+        ⏳
+      </span>
+      <ul className="banner-body banner-list credential-processes">
+        {runs.map((run) => (
+          <li key={run.runId}>
+            <span>
+              Profile {run.profile} is waiting for its credential_process <code>{run.program}</code>{' '}
+              ({elapsedText(now - run.startedAt)})
+            </span>
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-label={`Cancel the credential_process of profile ${run.profile}`}
+              onClick={() => {
+                onCancel(run.profile);
+              }}
+            >
+              Cancel
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

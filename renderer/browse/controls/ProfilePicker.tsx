@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ConfigProblem, ProfileKind, ProfileSummary } from '../../../shared/contract';
-import { CredentialProcessIndicator } from '../../shell/CredentialProcessIndicator';
 import { TextWithCode } from '../../shell/TextWithCode';
 import { useBrowse } from '../../store/browse-context';
 import { useShell } from '../../store/context';
@@ -130,7 +129,6 @@ export function ProfilePicker() {
         </div>
       )}
       {summary?.problem && <UnusableProfileNotice problem={summary.problem} />}
-      <CredentialProcessIndicator />
     </div>
   );
 }
