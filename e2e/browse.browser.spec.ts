@@ -332,4 +332,7 @@ test('the chosen profile, regions, type and recent types survive a restart', asy
     timeout: 30_000,
   });
   await expect(chip(page, 'us-east-1')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByRole('region', { name: 'Scan progress' })).toContainText(
+    'Listed per model package group',
+  );
 });

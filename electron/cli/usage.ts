@@ -48,7 +48,10 @@ Options:
   --sandbox                 use the built-in in-process sandbox instead of AWS
   --resource-model <json>   parent properties for types listed inside a parent,
                             e.g. '{"ImageName":"my-image"}'
-  --per-parent              list the parent type first and scan once per parent
+  --per-parent              list the parent type first and scan once per parent; model
+                            packages are always listed so (per model package group: without
+                            a group AWS lists only unversioned packages) unless
+                            --resource-model is given ('{}' for AWS's own unfiltered list)
   --format <csv|json|jsonl> default csv, or taken from --out's extension (.csv, .json,
                             .jsonl); an extension that says another format is refused
   --columns <a,b,c>         CSV columns in order: region, account, identifier, or property

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { RegionScanStatus } from '../../shared/contract';
+import { perParentNote } from '../../shared/inventory/listing';
 import { useInventory } from '../store/inventory-context';
 import { TextWithCode } from '../shell/TextWithCode';
 import './browse.css';
@@ -78,6 +79,7 @@ export function RegionStatusStrip({ showFailures = true }: { showFailures?: bool
   );
   const failures = statuses.filter((status) => status.state === 'failed');
   const busy = phase === 'describing' || phase === 'scanning';
+  const listingNote = perParentNote(scope.typeName);
 
   return (
     <section className="region-strip" aria-label="Scan progress">
@@ -123,6 +125,7 @@ export function RegionStatusStrip({ showFailures = true }: { showFailures?: bool
           </button>
         )}
       </div>
+      {listingNote !== null && <p className="region-strip-note muted">{listingNote}</p>}
       {showFailures && failures.length > 0 && (
         <ul className="region-failures">
           {failures.map((status) => (

@@ -1,4 +1,5 @@
 import type { ScanRequest } from '../../../shared/contract';
+import { listedPerParentByDefault } from '../../../shared/inventory/listing';
 import type { ScanEngine } from '../../core/inventory/scan';
 import type { HandlerTable } from '../dispatch';
 import { checkScanRegions, isCommercialRegion } from './scan-regions';
@@ -13,17 +14,10 @@ export interface InventoryServices {
   profileRegion?: (profile: string) => Promise<string | null>;
 }
 
-/**
- * Types whose list, without a parent, answers something other than what people mean: a
- * ModelPackage list with no ModelPackageGroupName returns only unversioned (Marketplace)
- * packages, never the Model Registry's versions. Unless the caller gives a resource model or
- * says `perParent: false`, they are scanned once per parent (model packages per group).
- */
-const listedPerParentByDefault: ReadonlySet<string> = new Set(['AWS::SageMaker::ModelPackage']);
-
+/** Model packages per group unless the caller says otherwise (see `listedPerParentByDefault`). */
 export function withDefaultListing(request: ScanRequest): ScanRequest {
   if (request.perParent !== undefined || request.resourceModel !== undefined) return request;
-  return listedPerParentByDefault.has(request.typeName) ? { ...request, perParent: true } : request;
+  return listedPerParentByDefault(request.typeName) ? { ...request, perParent: true } : request;
 }
 
 /** `inventory.scan` starts a scan and answers with its id at once; rows arrive as events. */
