@@ -1,6 +1,10 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { MutationOperation, TrackedRequest } from '../../shared/contract';
+import {
+  carriesRedactions,
+  type MutationOperation,
+  type TrackedRequest,
+} from '../../shared/contract';
 import { TextWithCode } from '../shell/TextWithCode';
 import { useBrowse } from '../store/browse-context';
 import { canCancel, canRetry, isFinished } from '../store/requests';
@@ -236,7 +240,15 @@ function OperationRow({ request, now }: { request: TrackedRequest; now: number }
             {busy === 'cancel' ? 'Cancelling…' : 'Cancel'}
           </button>
         )}
-        {canRetry(request.status) && !readOnly && (
+        {canRetry(request.status) && !readOnly && carriesRedactions(request) && (
+          <span
+            className="muted ops-small"
+            title="Cloudshelf does not keep write-only values (such as passwords) once AWS has the request"
+          >
+            {request.operation === 'CREATE' ? 'Create it again to retry' : 'Edit it again to retry'}
+          </span>
+        )}
+        {canRetry(request.status) && !readOnly && !carriesRedactions(request) && (
           <button
             type="button"
             className="button ops-small"

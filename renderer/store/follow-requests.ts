@@ -1,4 +1,4 @@
-import type { InventoryRow, TrackedRequest } from '../../shared/contract';
+import { carriesRedactions, type InventoryRow, type TrackedRequest } from '../../shared/contract';
 import { applyPatchTo } from '../mutations/patch';
 import type { InventoryStore } from './inventory';
 import type { RequestsStore } from './requests';
@@ -46,7 +46,13 @@ export function followRequests(
       !scope.regions.includes(request.region)
     )
       return;
-    if (request.operation === 'CREATE' || index === null || request.identifier === null) {
+    // A redacted patch says only that a write-only value changed, not what the row now holds.
+    if (
+      request.operation === 'CREATE' ||
+      index === null ||
+      request.identifier === null ||
+      carriesRedactions(request)
+    ) {
       refreshSoon();
       return;
     }

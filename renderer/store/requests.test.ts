@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CloudshelfError, type InventoryRow, type TrackedRequest } from '../../shared/contract';
+import {
+  CloudshelfError,
+  REDACTED,
+  type InventoryRow,
+  type TrackedRequest,
+} from '../../shared/contract';
 import { createGridIndex } from '../grid';
 import type { GridColumn } from '../grid/types';
 import { followRequests } from './follow-requests';
@@ -314,6 +319,19 @@ describe('followRequests', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads the row again rather than showing a redacted write-only value in it', async () => {
+    const { index, refresh, succeed } = setup();
+    const slot = index.slotOf('111122223333/us-east-1/arn:b');
+    succeed({
+      operation: 'UPDATE',
+      identifier: 'arn:b',
+      patch: [{ op: 'add', path: '/ImageDescription', value: REDACTED }],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(index.row(slot).properties.ImageDescription).not.toBe(REDACTED);
   });
 
   it('leaves other profiles, types and regions alone', async () => {

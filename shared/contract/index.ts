@@ -3,3 +3,4 @@ export * from './calls';
 export * from './channels';
 export * from './errors';
 export * from './schemas';
+export * from './redaction';

@@ -1,11 +1,12 @@
-import type { JsonPatchOperation, TrackedRequest } from '../../../shared/contract';
+import {
+  carriesRedactions,
+  REDACTED,
+  type JsonPatchOperation,
+  type TrackedRequest,
+} from '../../../shared/contract';
 
-/**
- * Write-only properties (passwords, secret strings): AWS takes them and never shows them
- * again, and neither does Cloudshelf. What a request sent is shown and kept with each such
- * value replaced by this marker.
- */
-export const REDACTED = '[write-only value, not kept]';
+// The marker and its test live in the contract: the window recognises redacted requests too.
+export { carriesRedactions, REDACTED };
 
 /** `*` in a schema pointer: every item of an array (or value of a map). */
 const ANY = '*';
@@ -145,15 +146,4 @@ export function redactRequest(request: TrackedRequest, paths: WriteOnlyPaths): R
     shown: { ...request, desiredState, patch },
     sent: { desiredState: request.desiredState, patch: request.patch },
   };
-}
-
-function holdsMarker(value: unknown): boolean {
-  if (value === REDACTED) return true;
-  if (Array.isArray(value)) return value.some(holdsMarker);
-  return isRecord(value) && Object.values(value).some(holdsMarker);
-}
-
-/** Whether a request's values were redacted, so it cannot be sent again as it was. */
-export function carriesRedactions(request: TrackedRequest): boolean {
-  return holdsMarker(request.desiredState) || holdsMarker(request.patch);
 }
