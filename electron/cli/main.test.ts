@@ -1,19 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../sandbox';
 import { imageCounts } from '../sandbox/seed/data';
+import { bundleEntry, type BundledEntry } from '../test-support/bundle-entry';
 import { makeHome, run, type TestHome } from './test-helpers';
 
 // The real entry point, bundled as the build bundles it, run as a process (signals and
 // resource limits act on a process), against sandboxes served by this one.
 const IMAGE = 'AWS::SageMaker::Image';
 const repoRoot = path.resolve(__dirname, '../..');
-let bundleDir: string;
+let bundled: BundledEntry;
 let bundle: string;
 /** Slow enough that a scan of us-east-1 is still running when the test sends a signal. */
 let slow: RunningSandbox;
@@ -24,18 +23,8 @@ let out: string;
 const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
-  bundleDir = await mkdtemp(path.join(tmpdir(), 'cloudshelf-cli-main-'));
-  bundle = path.join(bundleDir, 'cli.cjs');
-  await build({
-    entryPoints: [path.join(__dirname, 'main.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['electron'],
-    logLevel: 'silent',
-  });
+  bundled = await bundleEntry(path.join(__dirname, 'main.ts'));
+  bundle = bundled.file;
   [slow, fast] = await Promise.all([
     startSandbox({ port: 0, faults: { latencyMs: 300 } }),
     startSandbox({ port: 0 }),
@@ -48,7 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
   await Promise.all([slow.close(), fast.close(), home.remove()]);
-  await rm(bundleDir, { recursive: true, force: true });
+  await bundled.remove();
 });
 
 interface Exit {

@@ -1,32 +1,21 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleEntry, type BundledEntry } from '../test-support/bundle-entry';
 import { rawRequest } from '../test-support/raw-http';
 import { cloudControlHeaders } from './test-support/signed-headers';
 
 // The real entry point, bundled as the build bundles it, run as a process.
-let dir: string;
+let bundled: BundledEntry;
 let bundle: string;
 const repoRoot = path.resolve(__dirname, '../..');
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'sandbox-main-'));
-  bundle = path.join(dir, 'sandbox.cjs');
-  await build({
-    entryPoints: [path.join(__dirname, 'main.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'silent',
-  });
+  bundled = await bundleEntry(path.join(__dirname, 'main.ts'));
+  bundle = bundled.file;
 });
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
+afterAll(async () => {
+  await bundled.remove();
 });
 
 function run(args: string[]) {
