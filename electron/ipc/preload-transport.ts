@@ -1,11 +1,9 @@
-import {
-  callChannel,
-  CloudshelfError,
-  eventChannel,
-  isEventName,
-  type EventName,
-  type Transport,
-} from '../../shared/contract';
+// Bundled into the preload: import the zod-free contract modules, never the barrel.
+import type { Transport } from '../../shared/contract/bridge';
+import type { EventName } from '../../shared/contract/calls';
+import { callChannel, eventChannel } from '../../shared/contract/channels';
+import { CloudshelfError } from '../../shared/contract/cloudshelf-error';
+import { isEventName } from '../../shared/contract/names';
 
 type IpcListener = (event: unknown, ...args: unknown[]) => void;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { callChannel, callNames, CallOutcome } from '../../shared/contract';
+import { buildBridge, callChannel, callNames, CallOutcome } from '../../shared/contract';
 import { createHandlers } from '../hosts/handlers';
+import { createPreloadTransport, type RendererIpc } from './preload-transport';
 import { registerCalls, type InvokeRegistry } from './register';
 import { isTrustedSender, type SenderEvent } from './sender';
 
@@ -89,6 +90,28 @@ describe('registerCalls', () => {
     const { ipc, appInfo } = setup();
     const outcome = await ipc.invoke(callChannel('app.info'), fromApp, args);
     expect(outcome).toMatchObject({ ok: false, error: { code: 'InvalidArguments' } });
+    expect(appInfo).not.toHaveBeenCalled();
+  });
+
+  it('refuses bad arguments sent through the preload bridge, which does not validate', async () => {
+    // The preload carries no schemas (it must stay small): main is where bad arguments stop.
+    const { ipc, appInfo } = setup();
+    const renderer: RendererIpc = {
+      invoke: (channel, ...args) => ipc.invoke(channel, fromApp, ...args),
+      on: () => undefined,
+      removeListener: () => undefined,
+    };
+    // What a page could send: anything, whatever the bridge's types say.
+    const bridge = buildBridge(createPreloadTransport(renderer)) as unknown as Record<
+      string,
+      Record<string, (args: unknown) => Promise<unknown>>
+    >;
+    const refused = { ok: false, error: { code: 'InvalidArguments' } };
+    await expect(bridge.profiles?.details?.({ profile: '' })).resolves.toMatchObject(refused);
+    await expect(bridge.profiles?.details?.({ profile: 'a', extra: 1 })).resolves.toMatchObject(
+      refused,
+    );
+    await expect(bridge.app?.info?.({ region: 'eu-west-1' })).resolves.toMatchObject(refused);
     expect(appInfo).not.toHaveBeenCalled();
   });
 

@@ -2,32 +2,16 @@
 // a sandboxed preload can only require('electron').
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { commonOptions, preloadEntry } from './bundle-options.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  external: ['electron'],
-  define: {
-    'process.env.CLOUDSHELF_VERSION': JSON.stringify(pkg.version),
-  },
-};
+const common = commonOptions(pkg.version);
 
 const entries = [
   { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' },
-  // Parsed on every window load; minified because it carries the contract's zod schemas.
-  {
-    entryPoints: ['electron/preload.ts'],
-    outfile: 'dist/electron/preload.cjs',
-    target: 'chrome140',
-    minify: true,
-  },
+  preloadEntry,
   { entryPoints: ['electron/hosts/web/main.ts'], outfile: 'dist/electron/web.cjs' },
   { entryPoints: ['electron/sandbox/main.ts'], outfile: 'dist/electron/sandbox.cjs' },
   // The `cloudshelf` bin (package.json), run directly: hence the shebang.

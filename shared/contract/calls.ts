@@ -28,8 +28,9 @@ const noArgs = z.strictObject({});
 
 /**
  * The Cloudshelf API: every call (name → argument and result schema) and every event
- * (name → payload schema). Adding a call is one entry here plus its handler; the preload,
- * browser transport, types and validation all derive from this map.
+ * (name → payload schema). Adding a call is one entry here, its name in ./names (tsc says
+ * so if it is missing) and its handler; the preload, browser transport, types and validation
+ * all derive from this map.
  * Names are `namespace.method`; the API object exposes them as `api.namespace.method(args)`.
  */
 export const calls = {
@@ -140,13 +141,5 @@ export type ParsedCallArgs<N extends CallName> = z.output<(typeof calls)[N]['arg
 export type CallResult<N extends CallName> = z.output<(typeof calls)[N]['result']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
-export const callNames = Object.keys(calls) as CallName[];
-export const eventNames = Object.keys(events) as EventName[];
-
-export function isCallName(name: string): name is CallName {
-  return Object.hasOwn(calls, name);
-}
-
-export function isEventName(name: string): name is EventName {
-  return Object.hasOwn(events, name);
-}
+// The names alone (callNames, eventNames, isCallName, isEventName) live in ./names, which the
+// preload can bundle without zod.

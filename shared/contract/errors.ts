@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { CloudshelfError } from './cloudshelf-error';
+
+// The class lives apart from the schemas so the preload can throw it without bundling zod.
+export { CloudshelfError };
 
 /** Every failure that crosses the API boundary carries one of these codes. */
 export const ApiErrorCode = z.enum([
@@ -21,29 +25,6 @@ export const ApiErrorPayload = z.object({
   hint: z.string().optional(),
 });
 export type ApiErrorPayload = z.infer<typeof ApiErrorPayload>;
-
-/** Thrown by handlers on the main side and re-thrown by transports on the renderer side. */
-export class CloudshelfError extends Error {
-  readonly code: ApiErrorCode;
-  readonly hint: string | undefined;
-
-  constructor(code: ApiErrorCode, message: string, hint?: string) {
-    super(message);
-    this.name = 'CloudshelfError';
-    this.code = code;
-    this.hint = hint;
-  }
-
-  toPayload(): ApiErrorPayload {
-    return this.hint === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, hint: this.hint };
-  }
-
-  static fromPayload(payload: ApiErrorPayload): CloudshelfError {
-    return new CloudshelfError(payload.code, payload.message, payload.hint);
-  }
-}
 
 /** The wire shape of every call's answer, on every transport. */
 export const CallOutcome = z.discriminatedUnion('ok', [
