@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +32,12 @@ describe('openCliHost', () => {
       CloudshelfError,
     );
     await expect(
-      host.api.inventory.scan({ profile: 'Sandbox', regions: [], typeName: 'AWS::S3::Bucket' }),
+      host.api.inventory.scan({
+        scanId: randomUUID(),
+        profile: 'Sandbox',
+        regions: [],
+        typeName: 'AWS::S3::Bucket',
+      }),
     ).rejects.toMatchObject({ code: 'InvalidArguments' });
   });
 });

@@ -52,6 +52,27 @@ describe('collectScan', () => {
     expect(seen.some((s) => s.state === 'listing')).toBe(true);
   });
 
+  it('starts each scan under a new UUID of its own, and its rows are that scan’s', async () => {
+    const started: string[] = [];
+    const api: CliHost['api'] = {
+      ...host.api,
+      inventory: {
+        ...host.api.inventory,
+        scan: (args) => {
+          started.push(args.scanId);
+          return host.api.inventory.scan(args);
+        },
+      },
+    };
+    const sink = { rows: () => Promise.resolve(), status: () => undefined };
+    const one = { ...request, regions: ['eu-west-1'] };
+    expect((await collectScan(api, one, sink)).regions[0]?.scanId).toBe(started[0]);
+    await collectScan(api, one, sink);
+    expect(started).toHaveLength(2);
+    for (const id of started) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
+    expect(started[0]).not.toBe(started[1]);
+  });
+
   it('tells the sink each region settled, in line with the rows: after every row of it', async () => {
     const rowsByRegion = new Map<string, number>();
     const settled: [string, string, number][] = [];

@@ -1,10 +1,11 @@
-import type {
-  CloudshelfApi,
-  EventPayload,
-  InventoryRow,
-  RegionScanState,
-  RegionScanStatus,
-  ScanRequest,
+import { randomUUID } from 'node:crypto';
+import {
+  isTerminalRegionState,
+  type CloudshelfApi,
+  type EventPayload,
+  type InventoryRow,
+  type RegionScanStatus,
+  type ScanRequest,
 } from '../../shared/contract';
 
 export interface ScanSink {
@@ -20,8 +21,6 @@ export interface ScanSink {
   settled?(status: RegionScanStatus): Promise<void>;
 }
 
-const terminal: ReadonlySet<RegionScanState> = new Set(['done', 'failed', 'skipped', 'cancelled']);
-
 export interface ScanOutcome {
   state: EventPayload<'inventory.finished'>['state'];
   /** Every region's last status, in the order the regions were asked for. */
@@ -34,20 +33,19 @@ type ScanEvent =
   | { kind: 'finished'; payload: EventPayload<'inventory.finished'> };
 
 /**
- * Runs one scan through the API and hands its rows to `sink` as they arrive. A sink that
+ * Runs one scan, under a new id made here, through the API and hands its rows to `sink` as
+ * they arrive. Knowing the id before the call answers, it needs to hold no early event. A sink that
  * fails (a full disk, a closed pipe) cancels the scan and its error is thrown; `signal`
  * cancels it too, and the outcome says 'cancelled'.
  */
 export async function collectScan(
   api: CloudshelfApi,
-  request: ScanRequest,
+  request: Omit<ScanRequest, 'scanId'>,
   sink: ScanSink,
   signal?: AbortSignal,
 ): Promise<ScanOutcome> {
   const statuses = new Map<string, RegionScanStatus>();
-  let scanId: string | undefined;
-  // Events that come before the scan's id is known (none today: they wait for a timer).
-  const early: ScanEvent[] = [];
+  const scanId = randomUUID();
   let writing: Promise<void> = Promise.resolve();
   let sinkError: { error: unknown } | undefined;
   let resolveFinished: (state: ScanOutcome['state']) => void = () => undefined;
@@ -56,7 +54,7 @@ export async function collectScan(
   });
 
   const cancel = (): void => {
-    if (scanId !== undefined) void api.inventory.cancel({ scanId }).catch(() => undefined);
+    void api.inventory.cancel({ scanId }).catch(() => undefined);
   };
   /** Runs `work` after the sink's earlier work; the first failure cancels the scan. */
   const enqueue = (work: () => Promise<void>): void => {
@@ -71,10 +69,6 @@ export async function collectScan(
     });
   };
   const handle = (event: ScanEvent): void => {
-    if (scanId === undefined) {
-      early.push(event);
-      return;
-    }
     if (event.payload.scanId !== scanId) return;
     if (event.kind === 'rows') {
       const { rows } = event.payload;
@@ -83,7 +77,7 @@ export async function collectScan(
       const status = event.payload;
       statuses.set(status.region, status);
       sink.status(status);
-      if (sink.settled && terminal.has(status.state)) {
+      if (sink.settled && isTerminalRegionState(status.state)) {
         enqueue(() => sink.settled?.(status) ?? Promise.resolve());
       }
     } else {
@@ -106,8 +100,8 @@ export async function collectScan(
     cancel();
   };
   try {
-    scanId = (await api.inventory.scan(request)).scanId;
-    for (const event of early.splice(0)) handle(event);
+    await api.inventory.scan({ ...request, scanId });
+    // Cancelling only once the scan is known to run: a cancel could overtake the start.
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) cancel();
     const state = await finished;

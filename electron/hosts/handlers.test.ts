@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,7 +72,7 @@ describe('handler table on the built-in Sandbox profile', () => {
     const outcome = await dispatch(
       handlers,
       'inventory.scan',
-      { profile: 'Sandbox', regions, typeName: 'AWS::SageMaker::Image' },
+      { scanId: randomUUID(), profile: 'Sandbox', regions, typeName: 'AWS::SageMaker::Image' },
       context,
     );
     expect(outcome.ok).toBe(true);
@@ -108,6 +109,7 @@ describe('handler table on the built-in Sandbox profile', () => {
       handlers,
       'inventory.scan',
       {
+        scanId: randomUUID(),
         profile: 'Sandbox',
         regions: ['us-east-1', 'us-east-2'],
         typeName: 'AWS::GameLiftStreams::StreamGroup',

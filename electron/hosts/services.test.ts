@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +52,7 @@ describe('host services', () => {
     bus.on('inventory.rows', (batch) => rows.push(...batch.rows));
     const { scans } = await services.loaded();
     const scanId = scans.scan({
+      scanId: randomUUID(),
       profile: 'Sandbox',
       regions: ['us-west-2'],
       typeName: 'AWS::SageMaker::Image',

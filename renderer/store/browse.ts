@@ -10,7 +10,7 @@ import type {
 } from '../../shared/contract';
 import { toDisplayError, type DisplayError } from './errors';
 import type { InventoryStore } from './inventory';
-import type { BrowseScope } from './inventory-types';
+import { sameScope, type BrowseScope } from './inventory-types';
 import type { ShellStore } from './shell';
 
 /** Always at hand in the type picker. */
@@ -80,12 +80,6 @@ export interface BrowseStoreDeps {
 }
 
 type BrowsePatch = Partial<Omit<BrowseSettings, 'columns'>>;
-
-const sameScope = (a: BrowseScope, b: BrowseScope): boolean =>
-  a.profile === b.profile &&
-  a.typeName === b.typeName &&
-  a.regions.length === b.regions.length &&
-  a.regions.every((region, i) => region === b.regions[i]);
 
 export function createBrowseStore(deps: BrowseStoreDeps): BrowseStore {
   const { api, shell, inventory } = deps;

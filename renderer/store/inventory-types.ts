@@ -9,6 +9,13 @@ export interface BrowseScope {
   typeName: string;
 }
 
+/** The same table: profile, type and regions in the same order. */
+export const sameScope = (a: BrowseScope, b: BrowseScope): boolean =>
+  a.profile === b.profile &&
+  a.typeName === b.typeName &&
+  a.regions.length === b.regions.length &&
+  a.regions.every((region, i) => region === b.regions[i]);
+
 /** The rows of the current scope and how each region's scan is going. */
 export interface InventoryState {
   /** The scope of the rows shown; null before the first scan. */

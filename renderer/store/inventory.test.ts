@@ -3,7 +3,7 @@ import type { InventoryRow, RegionScanStatus, TypeDetails } from '../../shared/c
 import { CloudshelfError } from '../../shared/contract';
 import type { GridColumn, GridIndex } from '../grid/types';
 import { createInventoryStore } from './inventory';
-import { fakeApi, settle, type Answers } from './test-api';
+import { fakeApi, settle, type Answers, type FakeApi } from './test-api';
 
 // The store's own logic is under test, not the table engine: both are replaced by doubles.
 vi.mock('../grid', () => ({ createGridIndex: () => fakeIndex([]) }));
@@ -105,7 +105,7 @@ function setup(answers: Answers = {}) {
   const fake = fakeApi({
     'catalog.describe': ({ typeName }) =>
       typeName === packageType.typeName ? packageType : imageType,
-    'inventory.scan': () => ({ scanId: `scan-${++scans}` }),
+    'inventory.scan': ({ scanId }) => ({ scanId }),
     'inventory.cancel': () => ({ cancelled: true }),
     ...answers,
   });
@@ -114,6 +114,7 @@ function setup(answers: Answers = {}) {
     schedule: (flush) => frames.push(flush),
     createIndex: fakeIndex,
     columnsFor: () => [column],
+    newScanId: () => `scan-${++scans}`,
   });
   const stop = store.getState().start();
   const frame = () => {
@@ -134,6 +135,7 @@ describe('inventory store', () => {
 
     expect(argsOf('inventory.scan')).toEqual([
       {
+        scanId: 'scan-1',
         profile: 'Sandbox',
         regions: ['us-east-1', 'eu-west-1'],
         typeName: 'AWS::SageMaker::Image',
@@ -184,14 +186,45 @@ describe('inventory store', () => {
   it('falls back to a timer for frames where there is no requestAnimationFrame', async () => {
     const fake = fakeApi({
       'catalog.describe': () => imageType,
-      'inventory.scan': () => ({ scanId: 'scan-1' }),
+      'inventory.scan': ({ scanId }) => ({ scanId }),
     });
     const store = createInventoryStore(fake.api, { createIndex: fakeIndex, columnsFor: () => [] });
     store.getState().start();
     await store.getState().load(scope(['us-east-1']));
-    fake.emit('inventory.rows', { scanId: 'scan-1', rows: [row('us-east-1', 'a')] });
+    const scanId = fake.argsOf('inventory.scan')[0]?.scanId ?? '';
+    fake.emit('inventory.rows', { scanId, rows: [row('us-east-1', 'a')] });
     expect(store.getState().index?.size).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(store.getState().index?.size).toBe(1);
+  });
+
+  it('starts each scan under a new UUID it made, and applies that scan’s events', async () => {
+    let emit: FakeApi['emit'] = () => undefined;
+    const fake = fakeApi({
+      'catalog.describe': () => imageType,
+      // Answers at once, but its events have already arrived by then.
+      'inventory.scan': ({ scanId }) => {
+        emit('inventory.rows', { scanId, rows: [row('us-east-1', 'a')] });
+        emit('inventory.finished', { scanId, state: 'done', rows: 1 });
+        return { scanId };
+      },
+    });
+    emit = fake.emit;
+    const store = createInventoryStore(fake.api, {
+      schedule: (flush) => {
+        flush();
+      },
+      createIndex: fakeIndex,
+      columnsFor: () => [],
+    });
+    store.getState().start();
+    await store.getState().load(scope(['us-east-1']));
+    await store.getState().refresh();
+    const ids = fake.argsOf('inventory.scan').map((args) => args.scanId);
+    expect(ids).toHaveLength(2);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
+    expect(ids[0]).not.toBe(ids[1]);
+    expect(store.getState().phase).toBe('settled');
     expect(store.getState().index?.size).toBe(1);
   });
 
@@ -201,20 +234,20 @@ describe('inventory store', () => {
     expect(argsOf('inventory.scan')[0]?.perParent).toBe(true);
   });
 
-  it('holds events that beat the scan id, then keeps only that scan’s', async () => {
+  it('applies events that beat the scan call’s answer, and only that scan’s', async () => {
     let release: (() => void) | undefined;
     const { store, emit, frame } = setup({
-      'inventory.scan': () =>
+      'inventory.scan': ({ scanId }) =>
         new Promise((resolve) => {
           release = () => {
-            resolve({ scanId: 'scan-new' });
+            resolve({ scanId });
           };
         }),
     });
     const loading = store.getState().load(scope(['us-east-1']));
     await settle();
-    emit('inventory.status', status('scan-new', 'us-east-1', 'listing'));
-    emit('inventory.rows', { scanId: 'scan-new', rows: [row('us-east-1', 'a')] });
+    emit('inventory.status', status('scan-1', 'us-east-1', 'listing'));
+    emit('inventory.rows', { scanId: 'scan-1', rows: [row('us-east-1', 'a')] });
     emit('inventory.rows', { scanId: 'scan-other', rows: [row('us-east-1', 'z')] });
     release?.();
     await loading;

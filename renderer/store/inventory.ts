@@ -1,17 +1,23 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type {
-  CloudshelfApi,
-  EventPayload,
-  InventoryRow,
-  RegionScanState,
-  RegionScanStatus,
-  TypeDetails,
+import {
+  hasCompleteRegionRows,
+  isTerminalRegionState,
+  type CloudshelfApi,
+  type EventPayload,
+  type InventoryRow,
+  type RegionScanStatus,
+  type TypeDetails,
 } from '../../shared/contract';
 import { createGridIndex } from '../grid';
 import { columnsForType } from '../../shared/inventory/columns';
 import type { GridColumn, GridIndex } from '../grid/types';
 import { toDisplayError } from './errors';
-import type { BrowseScope, InventoryActions, InventoryState } from './inventory-types';
+import {
+  sameScope,
+  type BrowseScope,
+  type InventoryActions,
+  type InventoryState,
+} from './inventory-types';
 import { RowTally } from './row-tally';
 
 export type InventoryStore = StoreApi<InventoryState & InventoryActions>;
@@ -21,6 +27,8 @@ export interface InventoryStoreOptions {
   schedule?: (flush: () => void) => void;
   createIndex?: (columns: readonly GridColumn[]) => GridIndex;
   columnsFor?: (type: TypeDetails) => readonly GridColumn[];
+  /** Makes each scan's id; default `crypto.randomUUID()`. */
+  newScanId?: () => string;
 }
 
 type ScanEvent =
@@ -28,11 +36,8 @@ type ScanEvent =
   | { kind: 'status'; payload: EventPayload<'inventory.status'> }
   | { kind: 'finished'; payload: EventPayload<'inventory.finished'> };
 
-/** States after which a region's rows are complete (or known not to come): a retry keeps them. */
-const kept: ReadonlySet<RegionScanState> = new Set(['done', 'skipped', 'failed']);
-const terminal: ReadonlySet<RegionScanState> = new Set([...kept, 'cancelled']);
-
-export const isTerminal = (state: RegionScanState): boolean => terminal.has(state);
+// The rule lives beside RegionScanState, shared with the main process.
+export const isTerminal = isTerminalRegionState;
 
 function nextFrame(flush: () => void): void {
   // Tests run in Node, which has no animation frames.
@@ -47,12 +52,6 @@ const queued = (regions: readonly string[]): Record<string, RegionScanStatus> =>
       { scanId: '', region, state: 'queued', listed: 0, hydrated: 0 },
     ]),
   );
-
-const sameScope = (a: BrowseScope, b: BrowseScope): boolean =>
-  a.profile === b.profile &&
-  a.typeName === b.typeName &&
-  a.regions.length === b.regions.length &&
-  a.regions.every((region, i) => region === b.regions[i]);
 
 const initialState: InventoryState = {
   scope: null,
@@ -69,8 +68,8 @@ const initialState: InventoryState = {
 
 /**
  * The rows of the Browse scope and each region's progress. Scan events stream in over a
- * channel separate from the call that started the scan, so events can arrive before the
- * scan id does: while a scan call is in flight they are held, then replayed if they are its.
+ * channel separate from the call that started the scan, so they can arrive before the call
+ * answers: the store makes the scan's id itself and applies its events from the start.
  */
 export function createInventoryStore(
   api: CloudshelfApi,
@@ -86,14 +85,12 @@ export function createInventoryStore(
         primaryIdentifier: type.primaryIdentifier,
         schema: type.schema,
       }));
+  const newScanId = options.newScanId ?? (() => crypto.randomUUID());
 
   // Each load or retry gets a number; answers for an older one are dropped.
   let seq = 0;
-  /** The scan whose events are applied; null when none runs. */
+  /** The scan whose events are applied, from before its call answers; null when none runs. */
   let scanId: string | null = null;
-  /** A scan call is in flight: events of unknown scans wait here for its id. */
-  let awaiting = false;
-  let early: ScanEvent[] = [];
   let pendingRows: InventoryRow[] = [];
   const pendingStatuses = new Map<string, RegionScanStatus>();
   let scheduled = false;
@@ -172,15 +169,12 @@ export function createInventoryStore(
 
     function receive(event: ScanEvent): void {
       if (scanId !== null && event.payload.scanId === scanId) apply(event);
-      else if (awaiting) early.push(event);
     }
 
     /** Stops listening to the running scan; `cancel` also stops it in the main process. */
     function letGo(cancel: boolean): void {
       const id = scanId;
       scanId = null;
-      awaiting = false;
-      early = [];
       pendingRows = [];
       pendingStatuses.clear();
       if (cancel && id !== null) {
@@ -194,30 +188,25 @@ export function createInventoryStore(
       regions: string[],
       type: TypeDetails,
     ): Promise<void> {
-      awaiting = true;
-      early = [];
+      const id = newScanId();
+      scanId = id;
       try {
-        const started = await api.inventory.scan({
+        await api.inventory.scan({
+          scanId: id,
           profile: scope.profile,
           regions,
           typeName: scope.typeName,
           ...(type.listNeedsParent ? { perParent: true } : {}),
         });
         if (mine !== seq) {
-          // Replaced while starting: a newer scan of the same view supersedes it anyway,
-          // but one of another profile or type would run on unseen.
-          api.inventory.cancel({ scanId: started.scanId }).catch(() => undefined);
-          return;
+          // Replaced while starting: a newer scan of the same view supersedes it anyway, but
+          // one of another profile or type would run on unseen (a cancel sent while the call
+          // was in flight may have reached the main process before the scan).
+          api.inventory.cancel({ scanId: id }).catch(() => undefined);
         }
-        awaiting = false;
-        scanId = started.scanId;
-        const held = early;
-        early = [];
-        for (const event of held) if (event.payload.scanId === started.scanId) apply(event);
       } catch (error) {
         if (mine !== seq) return;
-        awaiting = false;
-        early = [];
+        scanId = null;
         set({ phase: 'failed', error: toDisplayError(error) });
       }
     }
@@ -285,7 +274,7 @@ export function createInventoryStore(
         // cancelling its unfinished regions; so those are scanned again too.
         const again = scope.regions.filter((code) => {
           const state = regions[code]?.state;
-          return code === region || state === undefined || !kept.has(state);
+          return code === region || state === undefined || !hasCompleteRegionRows(state);
         });
         letGo(false);
         const leaving = new Set(again);
@@ -314,7 +303,9 @@ export function createInventoryStore(
           regions: Object.fromEntries(
             Object.entries(get().regions).map(([code, status]) => [
               code,
-              terminal.has(status.state) ? status : { ...status, state: 'cancelled' as const },
+              isTerminalRegionState(status.state)
+                ? status
+                : { ...status, state: 'cancelled' as const },
             ]),
           ),
         });

@@ -1,24 +1,17 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type {
-  CloudshelfApi,
-  CreateResourceArgs,
-  DeleteItemResult,
-  DeleteResourcesArgs,
-  RequestStatus,
-  TrackedRequest,
-  UpdateResourceArgs,
+import {
+  isFinished,
+  type CloudshelfApi,
+  type CreateResourceArgs,
+  type DeleteItemResult,
+  type DeleteResourcesArgs,
+  type TrackedRequest,
+  type UpdateResourceArgs,
 } from '../../shared/contract';
 import { toDisplayError, type DisplayError } from './errors';
 
-/** Statuses after which a request changes no more. */
-const finished: ReadonlySet<RequestStatus> = new Set(['SUCCESS', 'FAILED', 'CANCEL_COMPLETE']);
-
-export const isFinished = (status: RequestStatus): boolean => finished.has(status);
-/** Cloud Control cancels only requests that are still pending or in progress. */
-export const canCancel = (status: RequestStatus): boolean =>
-  status === 'PENDING' || status === 'IN_PROGRESS';
-export const canRetry = (status: RequestStatus): boolean =>
-  status === 'FAILED' || status === 'CANCEL_COMPLETE';
+// The rules live beside RequestStatus, shared with the main process; re-exported for the panels.
+export { canCancel, canRetry, isFinished } from '../../shared/contract';
 
 export type RequestAction = 'cancel' | 'retry';
 

@@ -169,6 +169,16 @@ export const RegionScanState = z.enum([
 ]);
 export type RegionScanState = z.infer<typeof RegionScanState>;
 
+/** States after which a region's rows are complete (or known not to come): a retry keeps them. */
+const regionRowsComplete: ReadonlySet<RegionScanState> = new Set(['done', 'skipped', 'failed']);
+const regionTerminal: ReadonlySet<RegionScanState> = new Set([...regionRowsComplete, 'cancelled']);
+
+/** A region in this state sends no more rows or progress (a later `unread` count aside). */
+export const isTerminalRegionState = (state: RegionScanState): boolean => regionTerminal.has(state);
+/** Its rows are all in (or known not to come), so retrying another region keeps them. */
+export const hasCompleteRegionRows = (state: RegionScanState): boolean =>
+  regionRowsComplete.has(state);
+
 /** A failure inside a stream (e.g. one region of a scan): API error codes plus AWS's own. */
 export const ApiErrorShape = ApiErrorPayload.extend({ code: z.string() });
 
@@ -190,6 +200,11 @@ export const RegionScanStatus = z.object({
 export type RegionScanStatus = z.infer<typeof RegionScanStatus>;
 
 export const ScanRequest = z.strictObject({
+  /**
+   * Made by the caller (`crypto.randomUUID()`), so it knows which events are its scan's before
+   * the call answers. The main process refuses an id it has already seen.
+   */
+  scanId: z.uuid(),
   profile: z.string().min(1),
   regions: z.array(z.string().min(1)).min(1),
   typeName: z.string().regex(/^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/),
@@ -327,6 +342,21 @@ export const RequestStatus = z.enum([
   'CANCEL_COMPLETE',
 ]);
 export type RequestStatus = z.infer<typeof RequestStatus>;
+
+/** Statuses after which a request changes no more. */
+const requestFinished: ReadonlySet<RequestStatus> = new Set([
+  'SUCCESS',
+  'FAILED',
+  'CANCEL_COMPLETE',
+]);
+
+export const isFinished = (status: RequestStatus): boolean => requestFinished.has(status);
+/** Cloud Control cancels only requests that are still pending or in progress. */
+export const canCancel = (status: RequestStatus): boolean =>
+  status === 'PENDING' || status === 'IN_PROGRESS';
+/** A request that failed or was cancelled can be sent again, as a new request. */
+export const canRetry = (status: RequestStatus): boolean =>
+  status === 'FAILED' || status === 'CANCEL_COMPLETE';
 
 /** One RFC 6902 operation of an update's patch document. */
 export const JsonPatchOperation = z.union([

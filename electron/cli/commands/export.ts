@@ -83,7 +83,7 @@ async function plan(
   args: ExportArgs,
   api: CloudshelfApi,
   io: CliIo,
-): Promise<{ request: ScanRequest; spec: ExportSpec }> {
+): Promise<{ request: Omit<ScanRequest, 'scanId'>; spec: ExportSpec }> {
   const profile = args.sandbox
     ? SANDBOX_PROFILE
     : (args.profile ?? (io.env.AWS_PROFILE || 'default'));
@@ -110,7 +110,8 @@ async function plan(
   // Credentials (and MFA) fail here once, rather than once per region.
   await withMfa(api, io, () => api.profiles.identity({ profile }));
 
-  const request: ScanRequest = {
+  // collectScan gives the scan its id.
+  const request: Omit<ScanRequest, 'scanId'> = {
     profile,
     regions,
     typeName: type.typeName,

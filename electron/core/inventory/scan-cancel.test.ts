@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sleep } from './abort';
 import { resultOf, startHarness, type Harness } from './test-support/harness';
@@ -30,6 +31,7 @@ async function until(check: () => boolean): Promise<void> {
 describe('scan: cancel and supersede', () => {
   it('cancel: regions end cancelled, and not one event of the scan follows cancel()', async () => {
     const scanId = h.engine.scan({
+      scanId: randomUUID(),
       profile: 'Sandbox',
       regions,
       typeName: 'AWS::SageMaker::Image',
@@ -58,11 +60,15 @@ describe('scan: cancel and supersede', () => {
 
   it('a newer scan of the same view supersedes the older one, which falls silent', async () => {
     const request = { profile: 'Sandbox', regions, typeName: 'AWS::SageMaker::Image' };
-    const older = h.engine.scan(request);
+    const older = h.engine.scan({ ...request, scanId: randomUUID() });
     await until(() =>
       h.events.some((e) => e.event === 'inventory.rows' && e.payload.scanId === older),
     );
-    const newer = h.engine.scan({ ...request, regions: [...regions].reverse() });
+    const newer = h.engine.scan({
+      scanId: randomUUID(),
+      ...request,
+      regions: [...regions].reverse(),
+    });
     const olderAtSupersede = resultOf(older, h.events);
     expect(olderAtSupersede.finished?.state).toBe('superseded');
 
@@ -76,9 +82,20 @@ describe('scan: cancel and supersede', () => {
   });
 
   it('a scan of another view (another parent model or type) runs alongside', async () => {
-    const a = h.engine.scan({ profile: 'Sandbox', regions, typeName: 'AWS::SageMaker::Image' });
-    const b = h.engine.scan({ profile: 'Sandbox', regions, typeName: 'AWS::S3::Bucket' });
+    const a = h.engine.scan({
+      scanId: randomUUID(),
+      profile: 'Sandbox',
+      regions,
+      typeName: 'AWS::SageMaker::Image',
+    });
+    const b = h.engine.scan({
+      scanId: randomUUID(),
+      profile: 'Sandbox',
+      regions,
+      typeName: 'AWS::S3::Bucket',
+    });
     const c = h.engine.scan({
+      scanId: randomUUID(),
       profile: 'Sandbox',
       regions: ['us-east-1'],
       typeName: 'AWS::SageMaker::ModelPackage',

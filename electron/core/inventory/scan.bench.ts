@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { defaultCatalog } from '../../sandbox/defaults';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
@@ -91,7 +92,12 @@ async function timedScan(
   scanRegions: string[],
 ): Promise<{ ms: number; rows: number; failed: string[]; throttled: number }> {
   const started = performance.now();
-  const scanId = engine.scan({ profile: 'bench', regions: scanRegions, typeName });
+  const scanId = engine.scan({
+    scanId: randomUUID(),
+    profile: 'bench',
+    regions: scanRegions,
+    typeName,
+  });
   await engine.settled(scanId);
   const ms = performance.now() - started;
   const result = resultOf(scanId, events);

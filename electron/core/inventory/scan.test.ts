@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CloudshelfError } from '../../../shared/contract';
 import { accountIdFor } from '../../sandbox/account';
 import { imageCounts, modelPackageGroups, sampleResources } from '../../sandbox/seed';
-import { startHarness, type Harness } from './test-support/harness';
+import { resultOf, startHarness, type Harness } from './test-support/harness';
 
 const regions = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-1'];
 const account = accountIdFor('AKIDINVENTORYTEST');
@@ -111,11 +113,48 @@ describe('scan: happy path', () => {
   it('refuses per-parent scans of a type without a known parent, before starting', () => {
     expect(() =>
       h.engine.scan({
+        scanId: randomUUID(),
         profile: 'Sandbox',
         regions,
         typeName: 'AWS::SageMaker::Image',
         perParent: true,
       }),
     ).toThrow(/parent type/);
+  });
+});
+
+describe('scan: ids', () => {
+  it('runs under the id its caller made, so every event carries it', async () => {
+    const scanId = randomUUID();
+    const result = await h.scan({ scanId, regions: ['us-east-1'], typeName: 'AWS::S3::Bucket' });
+    expect(result.scanId).toBe(scanId);
+    expect(result.finished).toMatchObject({ scanId, state: 'done' });
+    expect(result.statuses.get('us-east-1')).toMatchObject({ scanId, state: 'done' });
+  });
+
+  it('refuses an id already used, without touching the scan that has it', async () => {
+    const request = {
+      scanId: randomUUID(),
+      profile: 'Sandbox',
+      regions: ['us-east-1', 'eu-west-1'],
+      typeName: 'AWS::SageMaker::Image',
+    };
+    const first = h.engine.scan(request);
+    let refused: unknown;
+    try {
+      h.engine.scan({ ...request, regions: ['us-east-1'] });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(CloudshelfError);
+    expect(refused).toMatchObject({ code: 'InvalidArguments', message: /already started/ });
+    await h.engine.settled(first);
+    // The same view's scan was not superseded by the refused one.
+    expect(resultOf(first, h.events).finished).toMatchObject({
+      state: 'done',
+      rows: imageCounts['us-east-1'] + imageCounts['eu-west-1'],
+    });
+    // An id stays used after its scan ended.
+    expect(() => h.engine.scan(request)).toThrow(/already started/);
   });
 });

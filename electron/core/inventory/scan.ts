@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import {
   CloudshelfError,
+  isTerminalRegionState,
   type InventoryRow,
-  type RegionScanState,
   type RegionScanStatus,
   type ScanRequest,
 } from '../../../shared/contract';
@@ -48,7 +47,10 @@ export interface ScanEngineOptions {
 }
 
 export interface ScanEngine {
-  /** Starts a scan and returns its id at once; results arrive as `inventory.*` events. */
+  /**
+   * Starts a scan under the caller's id and returns it at once; results arrive as
+   * `inventory.*` events. An id seen before in this engine is refused (InvalidArguments).
+   */
   scan(request: ScanRequest): string;
   /**
    * Stops a scan: its unfinished regions become 'cancelled', `inventory.finished` says
@@ -72,8 +74,6 @@ interface ActiveScan {
   done: Promise<void>;
 }
 
-const terminal: ReadonlySet<RegionScanState> = new Set(['done', 'failed', 'cancelled', 'skipped']);
-
 /** Same profile, type and list model: the same table, so a newer scan replaces the older. */
 function viewOf(request: ScanRequest): string {
   const model = request.resourceModel;
@@ -96,10 +96,12 @@ export function createScanEngine(options: ScanEngineOptions): ScanEngine {
     });
   const active = new Map<string, ActiveScan>();
   const settledScans = new Map<string, Promise<void>>();
+  // Every id ever started here: a reused one would mix two scans' events in one table.
+  const seenIds = new Set<string>();
 
   function setStatus(scan: ActiveScan, region: string, patch: Partial<RegionScanStatus>): void {
     const previous = scan.statuses.get(region);
-    if (!previous || terminal.has(previous.state)) return;
+    if (!previous || isTerminalRegionState(previous.state)) return;
     const next = { ...previous, ...patch };
     scan.statuses.set(region, next);
     scan.output.status(next, next.state !== previous.state);
@@ -242,11 +244,19 @@ export function createScanEngine(options: ScanEngineOptions): ScanEngine {
           `Scan it without "per parent" and give ${info.listRequired.join(', ') || 'its parent properties'} in the resource model.`,
         );
       }
+      const id = request.scanId;
+      if (seenIds.has(id)) {
+        throw new CloudshelfError(
+          'InvalidArguments',
+          `A scan with the id ${id} was already started.`,
+          'Start each scan with a new id (crypto.randomUUID()).',
+        );
+      }
+      seenIds.add(id);
       const view = viewOf(request);
       for (const older of active.values()) {
         if (older.view === view) stop(older, 'superseded');
       }
-      const id = randomUUID();
       const regions = [...new Set(request.regions)];
       const scan: ActiveScan = {
         id,

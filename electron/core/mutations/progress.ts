@@ -1,12 +1,8 @@
 import type { ProgressEvent } from '@aws-sdk/client-cloudcontrol';
-import { RequestStatus, type TrackedRequest } from '../../../shared/contract';
+import { isFinished, RequestStatus, type TrackedRequest } from '../../../shared/contract';
 
-/** Statuses after which Cloud Control never changes a request again. */
-const finished: ReadonlySet<RequestStatus> = new Set(['SUCCESS', 'FAILED', 'CANCEL_COMPLETE']);
-
-export function isFinished(status: RequestStatus): boolean {
-  return finished.has(status);
-}
+// The rule lives beside RequestStatus, shared with the window; re-exported for this module's users.
+export { isFinished };
 
 /**
  * How far along a status is. A poll answered before a cancel can arrive after it; ranks keep

@@ -3,6 +3,7 @@ import { setMaxListeners } from 'node:events';
 import type { Operation, ProgressEvent } from '@aws-sdk/client-cloudcontrol';
 import pLimit from 'p-limit';
 import {
+  canRetry,
   CloudshelfError,
   type CreateResourceArgs,
   type DeleteItemResult,
@@ -632,7 +633,7 @@ export function createMutationService(options: MutationServiceOptions): Mutation
     async retry(id) {
       ensureOpen();
       const original = await known(id);
-      if (original.status !== 'FAILED' && original.status !== 'CANCEL_COMPLETE') {
+      if (!canRetry(original.status)) {
         throw new CloudshelfError(
           'InvalidArguments',
           `Only failed or cancelled requests can be sent again; this one is ${original.status}.`,

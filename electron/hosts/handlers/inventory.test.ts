@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultOf, startHarness, type Harness } from '../../core/inventory/test-support/harness';
 import { modelPackageGroups, unversionedModelPackages } from '../../sandbox/seed';
@@ -20,7 +21,12 @@ describe('inventory handlers', () => {
     const started = await dispatch(
       handlers,
       'inventory.scan',
-      { profile: 'Sandbox', regions: ['us-east-1'], typeName: 'AWS::SageMaker::Image' },
+      {
+        scanId: randomUUID(),
+        profile: 'Sandbox',
+        regions: ['us-east-1'],
+        typeName: 'AWS::SageMaker::Image',
+      },
       { host: 'cli' },
     );
     expect(started).toMatchObject({ ok: true, value: { scanId: expect.any(String) as string } });
@@ -31,11 +37,38 @@ describe('inventory handlers', () => {
     expect(again).toEqual({ ok: true, value: { cancelled: false } });
   });
 
+  it('inventory.scan runs under the caller’s id and refuses one already used, saying so', async () => {
+    const scanId = randomUUID();
+    const args = {
+      scanId,
+      profile: 'Sandbox',
+      regions: ['us-east-1'],
+      typeName: 'AWS::S3::Bucket',
+    };
+    const started = await dispatch(handlers, 'inventory.scan', args, { host: 'cli' });
+    expect(started).toEqual({ ok: true, value: { scanId } });
+    const again = await dispatch(handlers, 'inventory.scan', args, { host: 'cli' });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'InvalidArguments', message: expect.stringContaining(scanId) as unknown },
+    });
+    await h.engine.settled(scanId);
+    expect(resultOf(scanId, h.events).finished).toMatchObject({ state: 'done', rows: 5 });
+    const { scanId: _made, ...withoutId } = args;
+    for (const bad of [withoutId, { ...args, scanId: 'scan-1' }]) {
+      expect(await dispatch(handlers, 'inventory.scan', bad, { host: 'cli' })).toMatchObject({
+        ok: false,
+        error: { code: 'InvalidArguments' },
+      });
+    }
+  });
+
   it('refuses a per-parent scan of a type without a known parent, saying what to do', async () => {
     const outcome = await dispatch(
       handlers,
       'inventory.scan',
       {
+        scanId: randomUUID(),
         profile: 'Sandbox',
         regions: ['us-east-1'],
         typeName: 'AWS::SageMaker::Image',
@@ -53,7 +86,13 @@ describe('inventory handlers', () => {
       const started = await dispatch(
         handlers,
         'inventory.scan',
-        { profile: 'Sandbox', regions, typeName: 'AWS::SageMaker::ModelPackage', ...extra },
+        {
+          scanId: randomUUID(),
+          profile: 'Sandbox',
+          regions,
+          typeName: 'AWS::SageMaker::ModelPackage',
+          ...extra,
+        },
         { host: 'cli' },
       );
       if (!started.ok) throw new Error(started.error.message);
@@ -93,7 +132,7 @@ describe('inventory handlers', () => {
       const outcome = await dispatch(
         table,
         'inventory.scan',
-        { profile: 'Sandbox', regions, typeName: 'AWS::SageMaker::Image' },
+        { scanId: randomUUID(), profile: 'Sandbox', regions, typeName: 'AWS::SageMaker::Image' },
         { host: 'cli' },
       );
       expect(outcome.ok, JSON.stringify(regions.slice(0, 3))).toBe(false);
@@ -114,6 +153,7 @@ describe('inventory handlers', () => {
       handlers,
       'inventory.scan',
       {
+        scanId: randomUUID(),
         profile: 'Sandbox',
         regions: ['us-east-1', 'ap-southeast-7'],
         typeName: 'AWS::SageMaker::Image',
@@ -141,7 +181,12 @@ describe('inventory handlers', () => {
     const own = await dispatch(
       gov,
       'inventory.scan',
-      { profile: 'Sandbox', regions: ['us-gov-west-1'], typeName: 'AWS::SageMaker::Image' },
+      {
+        scanId: randomUUID(),
+        profile: 'Sandbox',
+        regions: ['us-gov-west-1'],
+        typeName: 'AWS::SageMaker::Image',
+      },
       { host: 'cli' },
     );
     expect(own.ok).toBe(true);

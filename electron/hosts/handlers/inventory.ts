@@ -20,7 +20,10 @@ export function withDefaultListing(request: ScanRequest): ScanRequest {
   return listedPerParentByDefault(request.typeName) ? { ...request, perParent: true } : request;
 }
 
-/** `inventory.scan` starts a scan and answers with its id at once; rows arrive as events. */
+/**
+ * `inventory.scan` starts a scan under the caller's id (a reused one is refused) and answers
+ * at once with it; rows arrive as events.
+ */
 export function createInventoryHandlers(
   services: InventoryServices,
 ): Pick<HandlerTable, 'inventory.scan' | 'inventory.cancel'> {

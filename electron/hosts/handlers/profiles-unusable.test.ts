@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +99,7 @@ describe('a profile a malformed line changes', () => {
 
   it('is refused for a scan (every region says why) and a create, while another profile scans', async () => {
     const scanned = await call('inventory.scan', {
+      scanId: randomUUID(),
       profile: 'good',
       regions: ['us-east-1', 'eu-west-1'],
       typeName: 'AWS::SageMaker::Image',

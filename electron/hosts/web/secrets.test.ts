@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -159,6 +160,7 @@ describe('write-only values in browser mode', () => {
       // What a scan shows: AWS (and the sandbox) never return write-only values either.
       for (const { typeName } of creates) {
         const { scanId } = (await first.call('inventory.scan', {
+          scanId: randomUUID(),
           profile: 'Sandbox',
           regions: [REGION],
           typeName,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EventName, EventPayload, ScanRequest } from '../../../../shared/contract';
 import { loadRegistrySnapshot } from '../../../registry/snapshot';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox/index';
@@ -64,8 +65,10 @@ export interface Harness {
   bus: EventBus;
   engine: ScanEngine;
   events: Recorded[];
-  /** Runs a scan to its end. */
-  scan(request: Omit<ScanRequest, 'profile'> & { profile?: string }): Promise<ScanResult>;
+  /** Runs a scan to its end, under a new id unless one is given. */
+  scan(
+    request: Omit<ScanRequest, 'profile' | 'scanId'> & { profile?: string; scanId?: string },
+  ): Promise<ScanResult>;
   close(): Promise<void>;
 }
 
@@ -97,7 +100,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     engine,
     events,
     async scan(request) {
-      const scanId = engine.scan({ profile: 'Sandbox', ...request });
+      const scanId = engine.scan({ profile: 'Sandbox', scanId: randomUUID(), ...request });
       await engine.settled(scanId);
       return resultOf(scanId, events);
     },
