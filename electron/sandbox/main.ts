@@ -1,6 +1,6 @@
 // Entry point of `npm run sandbox`, bundled to dist/electron/sandbox.cjs. All logic lives in
 // launch.ts so it can be tested without starting a process.
-import { stopOnSignals } from '../hosts/process-lifecycle';
+import { stopOnSignals } from '../http/process-lifecycle';
 import { main } from './launch';
 
 async function run(): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readRequestBody } from '../hosts/request-body';
+import { readRequestBody } from '../http/request-body';
 import { accountIdFor } from './account';
 import {
   ServiceError,

@@ -8,7 +8,7 @@ import {
   createAppProtocolHandler,
   resolveAppFile,
 } from './app-protocol';
-import { contentSecurityPolicy as browserModePolicy } from '../hosts/web/http-util';
+import { contentSecurityPolicy as browserModePolicy } from '../http/http-util';
 
 const root = '/opt/cloudshelf/dist/renderer';
 

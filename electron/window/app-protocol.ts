@@ -1,9 +1,9 @@
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import path from 'node:path';
-import { contentTypeFor, rendererContentSecurityPolicy } from '../hosts/renderer-assets';
+import { contentTypeFor, rendererContentSecurityPolicy } from '../http/renderer-assets';
 import { appHost, appScheme, describeUrlOrigin } from './app-origin';
 
-/** The same policy browser mode sends (electron/hosts/renderer-assets.ts). */
+/** The same policy browser mode sends (electron/http/renderer-assets.ts). */
 export const appContentSecurityPolicy = rendererContentSecurityPolicy;
 export { contentTypeFor };
 

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useBrowse } from '../store/browse-context';
 import { useShell } from '../store/context';
 import { useInventory } from '../store/inventory-context';
-import { TextWithCode } from '../shell/TextWithCode';
+import { TextWithCode } from '../ui/TextWithCode';
 import { DetailsDrawer } from './drawer/DetailsDrawer';
 import { RegionStatusStrip } from './RegionStatusStrip';
 import { ShortcutsLayer } from './shortcuts/ShortcutsLayer';

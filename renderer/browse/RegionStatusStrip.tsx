@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { RegionScanStatus } from '../../shared/contract';
 import { perParentNote } from '../../shared/inventory/listing';
 import { useInventory } from '../store/inventory-context';
-import { TextWithCode } from '../shell/TextWithCode';
+import { TextWithCode } from '../ui/TextWithCode';
 import './browse.css';
 
 const plural = (count: number, one: string, many = `${one}s`) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RegionScanStatus } from '../../shared/contract';
-import { browseView, regionsPhrase, typeLabel, type BrowseViewInput } from './screen-state';
+import { typeLabel } from '../ui/type-label';
+import { browseView, regionsPhrase, type BrowseViewInput } from './screen-state';
 
 const scope = {
   profile: 'Sandbox',

@@ -2,6 +2,7 @@ import type { RegionScanStatus } from '../../shared/contract';
 import type { DisplayError } from '../store/errors';
 import { isTerminal } from '../store/inventory';
 import type { InventoryState } from '../store/inventory-types';
+import { typeLabel } from '../ui/type-label';
 
 /** Regions that failed for the same reason, told once. */
 export interface FailureGroup {
@@ -39,23 +40,6 @@ export interface BrowseViewInput {
   inventory: Pick<InventoryState, 'scope' | 'phase' | 'error' | 'regions'>;
   /** Rows held. */
   rows: number;
-}
-
-/** "AWS::SageMaker::ModelPackage" → "SageMaker model packages", for sentences. */
-export function typeLabel(typeName: string): string {
-  const [, service, resource] = typeName.split('::');
-  if (service === undefined || resource === undefined) return `${typeName} resources`;
-  const words = (resource.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g) ?? [resource]).map((word) =>
-    word === word.toUpperCase() ? word : word.toLowerCase(),
-  );
-  const last = words.pop() ?? resource;
-  return [service, ...words, plural(last)].join(' ');
-}
-
-function plural(word: string): string {
-  if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;
-  if (/(s|x|z|ch|sh)$/i.test(word)) return `${word}es`;
-  return `${word}s`;
 }
 
 /** "us-east-1", "us-east-1 and eu-west-1", "4 regions". */

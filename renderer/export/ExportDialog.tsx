@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CloudshelfApi, ExportFormat, ExportOptions } from '../../shared/contract';
-import { ErrorText } from '../mutations/ErrorText';
-import { Modal } from '../mutations/Modal';
+import { ErrorText } from '../ui/ErrorText';
+import { Modal } from '../ui/Modal';
 import { toDisplayError, type DisplayError } from '../store/errors';
 import { ExportChoices } from './ExportChoices';
 import {
@@ -17,7 +17,6 @@ import {
 import { ExportProgress } from './ExportProgress';
 import { runExport } from './run-export';
 import { resultText } from './wording';
-import '../mutations/mutations.css';
 import './export.css';
 
 /** As the settings store them by default (electron/core/settings/merge.ts). */

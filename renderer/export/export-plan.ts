@@ -4,7 +4,7 @@ import type {
   InventoryRow,
   RegionScanStatus,
 } from '../../shared/contract';
-import { typeLabel } from '../browse/screen-state';
+import { typeLabel } from '../ui/type-label';
 import type { GridColumn, GridIndex, ViewQuery } from '../grid/types';
 
 /** "What you see" (the table's view and columns) or "Everything" (every row, every property). */

@@ -7,7 +7,7 @@ import { toDisplayError, type DisplayError } from '../store/errors';
 import { useRequestsStore } from '../store/requests-context';
 import { safetyOf } from '../store/safety';
 import { cliProfileFor } from './equivalents';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 import { typeNoun } from './resource-label';
 import { ReviewFooter } from './ReviewFooter';
 import { ReviewPanel } from './ReviewPanel';

@@ -1,14 +1,14 @@
 import { useId, useMemo, useState } from 'react';
 import type { DeleteItemResult, InventoryRow, TypeDetails } from '../../shared/contract';
-import { typeLabel } from '../browse/screen-state';
-import { TextWithCode } from '../shell/TextWithCode';
+import { typeLabel } from '../ui/type-label';
+import { TextWithCode } from '../ui/TextWithCode';
 import { useBrowse } from '../store/browse-context';
 import { toDisplayError, type DisplayError } from '../store/errors';
 import { isFinished } from '../store/requests';
 import { useRequests, useRequestsStore } from '../store/requests-context';
 import { safetyOf } from '../store/safety';
-import { ErrorText } from './ErrorText';
-import { Modal } from './Modal';
+import { ErrorText } from '../ui/ErrorText';
+import { Modal } from '../ui/Modal';
 import { confirmationText, resourceName, typeNoun } from './resource-label';
 import { StatusBadge } from './StatusBadge';
 import './mutations.css';

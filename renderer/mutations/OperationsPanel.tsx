@@ -5,7 +5,7 @@ import {
   type MutationOperation,
   type TrackedRequest,
 } from '../../shared/contract';
-import { TextWithCode } from '../shell/TextWithCode';
+import { TextWithCode } from '../ui/TextWithCode';
 import { useBrowse } from '../store/browse-context';
 import { canCancel, canRetry, isFinished } from '../store/requests';
 import { heldReadOnly } from '../store/safety';

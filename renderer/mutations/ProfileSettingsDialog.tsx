@@ -3,9 +3,9 @@ import { useBrowse } from '../store/browse-context';
 import { useShell } from '../store/context';
 import { heldReadOnly, safetyOf } from '../store/safety';
 import { useSafety, useSafetyStore } from '../store/safety-context';
-import { ErrorText } from './ErrorText';
+import { ErrorText } from '../ui/ErrorText';
 import { useDialogStore } from './dialog-context';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 import './mutations.css';
 
 /** The toolbar button that opens the chosen profile's safety settings. */

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import type { DisplayError } from '../store/errors';
-import { ErrorText } from './ErrorText';
+import { ErrorText } from '../ui/ErrorText';
 
 interface ReviewFooterProps {
   error: DisplayError | null;

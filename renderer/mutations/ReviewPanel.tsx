@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { awsCliCreate, stackqlInsert, type CliProfile } from './equivalents';
-import { useClipboard } from './useClipboard';
+import { useClipboard } from '../ui/useClipboard';
 
 interface ReviewPanelProps {
   typeName: string;
@@ -25,7 +25,7 @@ export function ReviewPanel({
   permissions,
 }: ReviewPanelProps) {
   const ids = useId();
-  const [copied, copy] = useClipboard();
+  const [copied, copy] = useClipboard('Select the text below and press Ctrl+C (⌘C on a Mac).');
   const json = useMemo(() => JSON.stringify(desiredState, null, 2), [desiredState]);
   const sql = useMemo(
     () => stackqlInsert(typeName, region, desiredState),

@@ -6,8 +6,8 @@ import { useBrowse } from '../store/browse-context';
 import { toDisplayError, type DisplayError } from '../store/errors';
 import { useRequestsStore } from '../store/requests-context';
 import { safetyOf } from '../store/safety';
-import { Modal } from './Modal';
-import { patchFor } from './patch';
+import { Modal } from '../ui/Modal';
+import { patchFor } from '../store/patch';
 import { resourceName } from './resource-label';
 import { ReviewFooter } from './ReviewFooter';
 

@@ -1,6 +1,6 @@
 import { useShell } from '../store/context';
 import { useAccount } from '../store/account-context';
-import { TextWithCode } from './TextWithCode';
+import { TextWithCode } from '../ui/TextWithCode';
 
 /**
  * The account behind the chosen profile, looked up only when asked: the lookup may need an

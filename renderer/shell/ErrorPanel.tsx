@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useShell } from '../store/context';
-import { TextWithCode } from './TextWithCode';
+import { TextWithCode } from '../ui/TextWithCode';
 
 /** A failed start: what happened, what to do, and a way to try again. Never a stack. */
 export function ErrorPanel() {

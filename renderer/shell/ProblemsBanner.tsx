@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useShell } from '../store/context';
-import { TextWithCode } from './TextWithCode';
+import { TextWithCode } from '../ui/TextWithCode';
 
 /** Problems found while reading the AWS files; the other profiles still work. */
 export function ProblemsBanner() {

@@ -1,5 +1,5 @@
 import { carriesRedactions, type InventoryRow, type TrackedRequest } from '../../shared/contract';
-import { applyPatchTo } from '../mutations/patch';
+import { applyPatchTo } from './patch';
 import type { InventoryStore } from './inventory';
 import type { RequestsStore } from './requests';
 

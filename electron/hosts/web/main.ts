@@ -1,7 +1,7 @@
 // Entry point of browser mode, bundled to dist/electron/web.cjs. All logic lives in launch.ts
 // so it can be tested without starting a process.
 import path from 'node:path';
-import { stopOnSignals } from '../process-lifecycle';
+import { stopOnSignals } from '../../http/process-lifecycle';
 import { main } from './launch';
 
 async function run(): Promise<void> {

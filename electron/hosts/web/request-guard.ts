@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { describeHeader, type HttpError } from './http-util';
+import { describeHeader, type HttpError } from '../../http/http-util';
 
 /** A fresh secret per launch: 32 random bytes, URL-safe so it can ride in `?token=`. */
 export function createToken(): string {

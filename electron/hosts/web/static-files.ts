@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { contentTypeFor } from '../renderer-assets';
-import { sendError, type HttpError } from './http-util';
+import { contentTypeFor } from '../../http/renderer-assets';
+import { sendError, type HttpError } from '../../http/http-util';
 
 export { contentTypeFor };
 

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ConfigProblem, ProfileKind, ProfileSummary } from '../../../shared/contract';
-import { TextWithCode } from '../../shell/TextWithCode';
+import { TextWithCode } from '../../ui/TextWithCode';
 import { useBrowse } from '../../store/browse-context';
 import { useShell } from '../../store/context';
 import { heldReadOnly } from '../../store/safety';

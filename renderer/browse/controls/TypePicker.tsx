@@ -5,7 +5,7 @@ import { pinnedTypes, typeSearchLimit } from '../../store/browse';
 import { useBrowse } from '../../store/browse-context';
 import { toDisplayError } from '../../store/errors';
 import { useShell } from '../../store/context';
-import { typeLabel } from '../screen-state';
+import { typeLabel } from '../../ui/type-label';
 import '../browse.css';
 
 interface Option {

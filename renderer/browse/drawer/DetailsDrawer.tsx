@@ -3,10 +3,10 @@ import type { InventoryRow } from '../../../shared/contract';
 import { ResourceActions } from '../../mutations/ResourceActions';
 import { useInventory } from '../../store/inventory-context';
 import { useTableView, useTableViewStore } from '../../store/table-view-context';
-import { focusGrid } from '../table/dom-ids';
+import { focusGrid } from '../../ui/dom-ids';
 import { arnOf, consoleUrl } from './console-links';
 import { PropertyTree } from './PropertyTree';
-import { useCopy } from './useCopy';
+import { useClipboard } from '../../ui/useClipboard';
 import './drawer.css';
 
 type Tab = 'properties' | 'json';
@@ -49,7 +49,9 @@ function DrawerBody({
   onTab: (tab: Tab) => void;
 }) {
   const store = useTableViewStore();
-  const [status, copy] = useCopy();
+  const [status, copy] = useClipboard(
+    'Open the JSON tab, select the text and press Ctrl+C (⌘C on a Mac).',
+  );
   const ids = useId();
   const arn = arnOf(row.typeName, row);
   const url = consoleUrl(row.typeName, row);

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTableViewStore } from '../../store/table-view-context';
-import { SEARCH_INPUT_ID, focusGrid } from '../table/dom-ids';
+import { SEARCH_INPUT_ID, focusGrid } from '../../ui/dom-ids';
 
 /** Where typed characters are text, not commands. */
 function isTyping(target: EventTarget | null): target is HTMLElement {

@@ -2,7 +2,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { useCallback, type MouseEvent } from 'react';
 import type { GridColumn, GridIndex } from '../../grid/types';
 import { useTableViewStore } from '../../store/table-view-context';
-import { focusGrid } from './dom-ids';
+import { focusGrid } from '../../ui/dom-ids';
 import { HEAD_HEIGHT, OVERSCAN, ROW_HEIGHT } from './geometry';
 import { Row } from './Row';
 import { useColumnWindow } from './useColumnWindow';

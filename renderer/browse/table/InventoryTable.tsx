@@ -4,7 +4,7 @@ import type { GridIndex } from '../../grid/types';
 import { useInventory } from '../../store/inventory-context';
 import { columnWidth, viewQuery, visibleColumns } from '../../store/table-view';
 import { useTableView, useTableViewStore } from '../../store/table-view-context';
-import { GRID_ID, rowDomId } from './dom-ids';
+import { GRID_ID, rowDomId } from '../../ui/dom-ids';
 import { HEAD_ROWS, gridTemplate } from './geometry';
 import { gridKeyHandler } from './grid-keys';
 import { FilterRow } from './FilterRow';

@@ -1,5 +1,5 @@
 import { useTableView, useTableViewStore } from '../../store/table-view-context';
-import { focusGrid } from './dom-ids';
+import { focusGrid } from '../../ui/dom-ids';
 
 /** Rows exist but none pass the search and filters: say which, and offer the way back. */
 export function NoMatches() {

@@ -1,6 +1,6 @@
 import { memo, type MouseEvent } from 'react';
 import type { GridColumn, GridIndex } from '../../grid/types';
-import { rowDomId } from './dom-ids';
+import { rowDomId } from '../../ui/dom-ids';
 import { HEAD_ROWS, ROW_HEIGHT } from './geometry';
 
 export interface RowProps {

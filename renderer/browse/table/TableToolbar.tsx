@@ -2,7 +2,7 @@ import { ExportButton } from '../../export/ExportButton';
 import { DeleteSelectedButton } from '../../mutations/DeleteSelectedButton';
 import { useTableView, useTableViewStore } from '../../store/table-view-context';
 import { ColumnChooser } from './ColumnChooser';
-import { SEARCH_INPUT_ID } from './dom-ids';
+import { SEARCH_INPUT_ID } from '../../ui/dom-ids';
 
 const count = new Intl.NumberFormat();
 

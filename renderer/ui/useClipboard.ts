@@ -8,8 +8,14 @@ export interface CopyResult {
 /** How long "Copied" stays up; a failure stays until the next copy, so it can be read. */
 const CONFIRM_MS = 2000;
 
-/** Copies text and says what happened, for a status line next to the copy buttons. */
-export function useClipboard(): [CopyResult | null, (text: string, what: string) => Promise<void>] {
+/**
+ * Copies text and says what happened, for a status line next to the copy buttons. The
+ * clipboard can refuse (no focus, a denied permission); `workaround` tells the user how to
+ * copy by hand from where they are.
+ */
+export function useClipboard(
+  workaround: string,
+): [CopyResult | null, (text: string, what: string) => Promise<void>] {
   const [result, setResult] = useState<CopyResult | null>(null);
 
   useEffect(() => {
@@ -29,7 +35,7 @@ export function useClipboard(): [CopyResult | null, (text: string, what: string)
     } catch {
       setResult({
         ok: false,
-        message: `Could not copy the ${what}: the system clipboard refused. Select the text below and press Ctrl+C (⌘C on a Mac).`,
+        message: `Could not copy the ${what}: the system clipboard refused. ${workaround}`,
       });
     }
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CallOutcome } from '../../../shared/contract';
+import { CallOutcome } from '../../shared/contract';
 import { contentSecurityPolicy, describeHeader, errorOutcome } from './http-util';
 
 describe('contentSecurityPolicy', () => {

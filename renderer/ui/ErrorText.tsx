@@ -1,4 +1,5 @@
-import { TextWithCode } from '../shell/TextWithCode';
+import { TextWithCode } from './TextWithCode';
+import './dialog.css';
 import type { DisplayError } from '../store/errors';
 
 /** A call's failure inside a dialog: what happened and what to do. Never a stack. */

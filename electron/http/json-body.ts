@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { readRequestBody } from '../request-body';
+import { readRequestBody } from './request-body';
 import type { HttpError } from './http-util';
 
 export const defaultBodyLimit = 1024 * 1024;

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readJsonBody, type BodyResult } from './json-body';
-import { rawRequest } from '../../test-support/raw-http';
+import { rawRequest } from '../test-support/raw-http';
 
 let server: Server | undefined;
 afterEach(async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { focusGrid } from '../browse/table/dom-ids';
+import { focusGrid } from './dom-ids';
+import './dialog.css';
 
 interface ModalProps {
   title: ReactNode;

@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import type { ApiErrorCode, CallOutcome } from '../../../shared/contract';
-import { rendererContentSecurityPolicy } from '../renderer-assets';
+import type { ApiErrorCode, CallOutcome } from '../../shared/contract';
+import { rendererContentSecurityPolicy } from './renderer-assets';
 
-/** The same policy the Electron window sends (../renderer-assets.ts). */
+/** The same policy the Electron window sends (./renderer-assets.ts). */
 export const contentSecurityPolicy = rendererContentSecurityPolicy;
 
 /** Headers every response carries, static or API, success or refusal. */
