@@ -2,19 +2,18 @@
 // the same esbuild options as the main process, then runs it with --expose-gc so each timed
 // run starts from a collected heap. Extra arguments (--rows=N, --runs=N) are passed on.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { commonOptions } from './bundle-options.mjs';
 import { spawnSync } from 'node:child_process';
 
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const outfile = 'dist/bench/export-bench.cjs';
 
+// The main process's own options (bundle-options.mjs), so the code measured is the code shipped.
 await build({
+  ...commonOptions(pkg.version),
   entryPoints: ['electron/core/export/bench/run.ts'],
   outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: 'linked',
-  logLevel: 'warning',
 });
 
 const result = spawnSync(
