@@ -69,6 +69,16 @@ describe('requests store', () => {
     expect(resumed.store.getState().panelOpen).toBe(true);
   });
 
+  it('opens the panel for a request the host resumed, even if it finished before the window opened', async () => {
+    const { store } = started({
+      'requests.list': () => ({
+        requests: [request({ id: 'resumed', status: 'SUCCESS', resumed: true })],
+      }),
+    });
+    await settle();
+    expect(store.getState().panelOpen).toBe(true);
+  });
+
   it('upserts changes by id and ignores older news', async () => {
     const { fake, store } = started();
     await settle();

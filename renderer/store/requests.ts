@@ -138,9 +138,12 @@ export function createRequestsStore(api: CloudshelfApi): RequestsStore {
           ({ requests }) => {
             if (!live) return;
             for (const request of requests) upsert(request, false);
-            // Requests a previous run left in flight are being tracked again: show them,
-            // or a user who quit mid-create would not know it is still going.
-            const resumed = requests.some((request) => !isFinished(request.status));
+            // Requests a previous run left in flight are tracked again: show them (still in
+            // flight, or finished by the host before this window opened), or a user who quit
+            // mid-create would not know what became of it.
+            const resumed = requests.some(
+              (request) => request.resumed === true || !isFinished(request.status),
+            );
             set({ loaded: true, loadError: null, ...(resumed ? { panelOpen: true } : {}) });
           },
           (error: unknown) => {

@@ -400,6 +400,11 @@ export const TrackedRequest = z.object({
   startedAt: z.number(),
   updatedAt: z.number(),
   finishedAt: z.number().nullable(),
+  /**
+   * In `requests.list` only: picked up from the journal as this host started (it was unfinished
+   * at the last quit), so a window shows it even if it finished before the window opened.
+   */
+  resumed: z.boolean().optional(),
 });
 export type TrackedRequest = z.infer<typeof TrackedRequest>;
 

@@ -87,6 +87,26 @@ describe('resume after a restart', () => {
     expect(h.callsOf('ListResourceRequests')).toBe(1);
   });
 
+  it('lists the requests it resumed as resumed, after they finish too, and no others', async () => {
+    const sent = await h.service.create({ ...target, desiredState: image('listed-resumed') });
+    await restart();
+    h.advance(2 * step);
+    await h.service.resume();
+    await h.service.settled(sent.id);
+    const later = await h.service.create({ ...target, desiredState: image('listed-later') });
+    const listed = await h.service.list();
+    expect(listed.find((r) => r.id === sent.id)).toMatchObject({
+      status: 'SUCCESS',
+      resumed: true,
+    });
+    expect(listed.find((r) => r.id === later.id)?.resumed).toBeUndefined();
+    // A mark for this run's windows only: the journal never stores it.
+    expect((await journaled()).some((r) => 'resumed' in r)).toBe(false);
+    // Nothing left in flight for the next restart to pick up.
+    h.advance(2 * step);
+    await h.service.settled(later.id);
+  });
+
   it('sends a journaled request AWS never received, exactly once', async () => {
     const before = await h.count();
     const entry = unsent({ desiredState: image('never-sent') });

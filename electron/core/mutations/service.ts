@@ -487,9 +487,13 @@ export function createMutationService(options: MutationServiceOptions): Mutation
     }
   }
 
+  /** Requests this run picked up from the journal (`TrackedRequest.resumed`); never stored. */
+  const resumedIds = new Set<string>();
+
   async function resumeOnce(): Promise<void> {
     await redactOlderEntries();
     const groups = groupUnfinished(await journal.list());
+    for (const group of groups) for (const request of group.requests) resumedIds.add(request.id);
     const claimed = new Set(
       groups.flatMap((g) => g.requests.flatMap((r) => (r.requestToken ? [r.requestToken] : []))),
     );
@@ -595,7 +599,12 @@ export function createMutationService(options: MutationServiceOptions): Mutation
       );
     },
 
-    list: () => journal.list(),
+    async list() {
+      const requests = await journal.list();
+      return requests.map((request) =>
+        resumedIds.has(request.id) ? { ...request, resumed: true } : request,
+      );
+    },
 
     async cancel(id) {
       ensureOpen();
