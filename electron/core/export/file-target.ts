@@ -15,6 +15,7 @@ import {
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
 import type { FileTarget } from './types';
 
 /**
@@ -208,6 +209,29 @@ async function openStreamTarget(path: string, real: string): Promise<FileTarget>
   const stream = (await open(real, constants.O_WRONLY)).createWriteStream();
   // Its errors reach whoever writes and `commit` (see openReplaceTarget).
   stream.on('error', () => undefined);
+  return onceEach(
+    path,
+    stream,
+    async () => {
+      if (!stream.writableEnded) stream.end();
+      await finished(stream);
+    },
+    // What was written has been read already: closing is all there is to do.
+    () => destroyed(stream),
+  );
+}
+
+/**
+ * A target whose commit and discard each run once (a later call gets the same outcome).
+ * After a commit, done or failed, there is nothing left to discard: the data is in place, or
+ * the commit cleaned up; a commit after a discard is refused.
+ */
+function onceEach(
+  path: string,
+  stream: Writable,
+  commitOnce: () => Promise<void>,
+  discardOnce: () => Promise<void>,
+): FileTarget {
   let committing: Promise<void> | null = null;
   let discarding: Promise<void> | null = null;
   return {
@@ -217,15 +241,11 @@ async function openStreamTarget(path: string, real: string): Promise<FileTarget>
       if (discarding !== null) {
         return Promise.reject(new Error('This export file was already discarded.'));
       }
-      committing ??= (async () => {
-        if (!stream.writableEnded) stream.end();
-        await finished(stream);
-      })();
+      committing ??= commitOnce();
       return committing;
     },
     discard() {
-      // What was written has been read already: closing is all there is to do.
-      discarding ??= committing === null ? destroyed(stream) : committing.catch(() => undefined);
+      discarding ??= committing === null ? discardOnce() : committing.catch(() => undefined);
       return discarding;
     },
   };
@@ -262,11 +282,6 @@ async function openReplaceTarget(path: string, real: string): Promise<FileTarget
     throw error;
   }
 
-  // Each runs once; a later call gets the same outcome. After a commit (done or failed)
-  // there is nothing left to discard: the file is in place, or the commit removed it.
-  let committing: Promise<void> | null = null;
-  let discarding: Promise<void> | null = null;
-
   async function commitOnce(): Promise<void> {
     try {
       if (!stream.writableEnded) stream.end();
@@ -287,21 +302,5 @@ async function openReplaceTarget(path: string, real: string): Promise<FileTarget
     }
   }
 
-  return {
-    path,
-    stream,
-
-    commit() {
-      if (discarding !== null) {
-        return Promise.reject(new Error('This export file was already discarded.'));
-      }
-      committing ??= commitOnce();
-      return committing;
-    },
-
-    discard() {
-      discarding ??= committing === null ? removeTemporary() : committing.catch(() => undefined);
-      return discarding;
-    },
-  };
+  return onceEach(path, stream, commitOnce, removeTemporary);
 }
