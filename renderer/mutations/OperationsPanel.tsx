@@ -8,8 +8,7 @@ import {
 import { TextWithCode } from '../ui/TextWithCode';
 import { useBrowse } from '../store/browse-context';
 import { canCancel, canRetry, isFinished } from '../store/requests';
-import { heldReadOnly } from '../store/safety';
-import { useSafety } from '../store/safety-context';
+import { useHeldReadOnly } from '../store/safety-context';
 import { useRequests, useRequestsStore } from '../store/requests-context';
 import { elapsedOf, formatElapsed } from './elapsed';
 import { requestSubject } from './resource-label';
@@ -189,7 +188,7 @@ function OperationRow({ request, now }: { request: TrackedRequest; now: number }
   const busy = useRequests((state) => state.busy[request.id]);
   const error = useRequests((state) => state.actionErrors[request.id]);
   const flagged = useBrowse((state) => state.safety[request.profile]?.readOnly === true);
-  const held = useSafety((state) => !state.known || heldReadOnly(state.review, request.profile));
+  const held = useHeldReadOnly(request.profile);
   const readOnly = flagged || held;
   const subject = requestSubject(request) ?? '—';
   const verb = verbs[request.operation];

@@ -1,8 +1,8 @@
 import type { CloudControlOperation, TypeDetails } from '../../shared/contract';
 import { useBrowse } from '../store/browse-context';
 import { useInventory } from '../store/inventory-context';
-import { heldReadOnly, safetyOf } from '../store/safety';
-import { useSafety } from '../store/safety-context';
+import { safetyOf } from '../store/safety';
+import { useHeldReadOnly } from '../store/safety-context';
 
 export interface MutationTarget {
   profile: string;
@@ -21,9 +21,7 @@ export function useMutationTarget(operation: CloudControlOperation): MutationTar
   const type = useInventory((state) => state.type);
   const ready = useBrowse((state) => state.ready);
   const flagged = useBrowse((state) => safetyOf(state.safety, profile).readOnly);
-  // Held read-only while the settings file's safety flags could not be read, and until
-  // that is known at all: a control the main process would refuse is not offered.
-  const held = useSafety((state) => !state.known || heldReadOnly(state.review, profile));
+  const held = useHeldReadOnly(profile);
   if (!ready || flagged || held || profile === null || type === null) return null;
   if (type.typeName !== scopeType || !type.operations.includes(operation)) return null;
   return { profile, type };

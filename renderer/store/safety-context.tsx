@@ -23,6 +23,15 @@ export interface CurrentSafety {
   canMutate: boolean;
 }
 
+/**
+ * Whether `profile` is held read-only because the settings file's safety flags could not be
+ * read — or because that is not known yet: until then no control the main process might
+ * refuse is offered.
+ */
+export function useHeldReadOnly(profile: string | null): boolean {
+  return useSafety((state) => !state.known || heldReadOnly(state.review, profile));
+}
+
 /** The chosen profile's safety flags. */
 export function useProfileSafety(): CurrentSafety {
   const profile = useShell((state) => state.profile);
